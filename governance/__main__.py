@@ -1,0 +1,5 @@
+"""Allow `python -m governance`."""
+
+from governance.cli import main
+
+raise SystemExit(main())

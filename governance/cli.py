@@ -1,0 +1,415 @@
+"""The `governance` command line.
+
+Start-up stays fast: only argparse is imported here; each command imports what it needs
+when it runs (`governance --help` loads no database driver, no pydantic, no pandas).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from governance import __version__
+from governance.errors import ExitCode, GovernanceError
+
+if TYPE_CHECKING:
+    from governance.domain.registration import Registration
+    from governance.services import Governance
+
+Handler = Callable[[argparse.Namespace], int]
+
+FORMATS = ("table", "json")
+STATUSES = ("draft", "active", "retired")
+
+
+def _exit_code_help() -> str:
+    lines = [f"  {code.value}  {code.meaning}" for code in ExitCode]
+    return "exit codes:\n" + "\n".join(lines)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="governance",
+        description="Data governance and ethics compliance for Dutch municipalities: "
+        "register datasets, keep the catalogue, check before sharing.",
+        epilog=_exit_code_help() + "\n\nenvironment:\n  GOVERNANCE_DB    store URL "
+        "(default sqlite:///governance.db)\n  GOVERNANCE_USER  name recorded in the audit log",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"governance {__version__}")
+    parser.add_argument("--db", metavar="URL", help="store URL; overrides GOVERNANCE_DB")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    _command(commands, "init", "create or migrate the store", _init)
+
+    catalog = commands.add_parser("catalog", help="import, browse and export registrations")
+    catalog_commands = catalog.add_subparsers(
+        dest="catalog_command", metavar="ACTION", required=True
+    )
+
+    importing = _command(
+        catalog_commands,
+        "import",
+        "load registrations from YAML files or folders (validated; all-or-nothing)",
+        _catalog_import,
+    )
+    importing.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    importing.add_argument("--dry-run", action="store_true", help="validate only, store nothing")
+    _format_option(importing)
+
+    listing = _command(catalog_commands, "list", "list registrations", _catalog_list)
+    listing.add_argument("--organisation", help="only this organisation (case-insensitive)")
+    listing.add_argument("--status", choices=STATUSES, help="only this status")
+    listing.add_argument(
+        "--search",
+        metavar="WORDS",
+        help="words in id, title, description, organisation, owner or purposes",
+    )
+    personal = listing.add_mutually_exclusive_group()
+    personal.add_argument(
+        "--personal-data",
+        dest="personal_data",
+        action="store_const",
+        const=True,
+        help="only datasets that hold personal data",
+    )
+    personal.add_argument(
+        "--no-personal-data",
+        dest="personal_data",
+        action="store_const",
+        const=False,
+        help="only datasets without personal data",
+    )
+    _format_option(listing)
+
+    showing = _command(
+        catalog_commands,
+        "show",
+        "show one registration with its history and the legal rules' findings",
+        _catalog_show,
+    )
+    showing.add_argument("dataset_id", metavar="ID")
+    showing.add_argument(
+        "--version",
+        type=int,
+        dest="at_version",
+        metavar="N",
+        help="an earlier version (default: the current one)",
+    )
+    _format_option(showing, extra=("yaml",))
+
+    exporting = _command(
+        catalog_commands,
+        "export",
+        "write registrations back as YAML (round-trip stable)",
+        _catalog_export,
+    )
+    exporting.add_argument("dataset_ids", nargs="*", metavar="ID", help="default: all")
+    exporting.add_argument(
+        "--out",
+        type=Path,
+        metavar="DIR",
+        help="write <id>.yaml files here (default: print to stdout)",
+    )
+    exporting.add_argument("--format", choices=("yaml", "json"), default="yaml")
+
+    audit = commands.add_parser("audit", help="the append-only, hash-chained audit log")
+    audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    verify = _command(
+        audit_commands,
+        "verify",
+        "check that no audit entry was changed or deleted (exit 1 if one was)",
+        _audit_verify,
+    )
+    _format_option(verify)
+
+    demo = _command(
+        commands,
+        "demo",
+        "generate synthetic pilot data, initialise the store and import the example catalogue",
+        _demo,
+    )
+    demo.add_argument(
+        "--data-dir",
+        type=Path,
+        default=Path("demo-data"),
+        metavar="DIR",
+        help="where the synthetic files go (default: demo-data)",
+    )
+    demo.add_argument(
+        "--catalog",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="registrations to import (default: the example catalogue)",
+    )
+    demo.add_argument("--seed", type=int, default=2026, help="random seed (default: 2026)")
+    demo.add_argument(
+        "--rows",
+        type=int,
+        default=None,
+        metavar="N",
+        help="rows per dataset (default: a realistic size per pilot)",
+    )
+    return parser
+
+
+def _command(subparsers: Any, name: str, summary: str, handler: Handler) -> argparse.ArgumentParser:
+    command: argparse.ArgumentParser = subparsers.add_parser(
+        name,
+        help=summary,
+        description=summary[0].upper() + summary[1:] + ".",
+        epilog=_exit_code_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    command.set_defaults(handler=handler)
+    return command
+
+
+def _format_option(command: argparse.ArgumentParser, extra: tuple[str, ...] = ()) -> None:
+    command.add_argument(
+        "--format",
+        choices=FORMATS + extra,
+        default="table",
+        help="table for people (default), json for machines",
+    )
+
+
+def command_names(parser: argparse.ArgumentParser | None = None) -> list[str]:
+    """Every command as typed ('catalog import', …): the one list the README test reads."""
+    parser = parser or build_parser()
+    names: list[str] = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                nested = command_names(sub)
+                names.extend(f"{name} {n}" for n in nested) if nested else names.append(name)
+    return names
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = build_parser().parse_args(argv)
+    try:
+        return int(arguments.handler(arguments))
+    except GovernanceError as error:
+        for line in str(error).splitlines():
+            print(f"error: {line}", file=sys.stderr)
+        return int(error.exit_code)
+    except Exception as error:  # the last line of defence: say so, exit 3
+        if os.environ.get("GOVERNANCE_DEBUG"):
+            raise
+        print(
+            f"internal error: {type(error).__name__}: {error} "
+            "(set GOVERNANCE_DEBUG=1 for the traceback)",
+            file=sys.stderr,
+        )
+        return int(ExitCode.INTERNAL_ERROR)
+
+
+# --- handlers ------------------------------------------------------------------------------
+
+
+def _open(arguments: argparse.Namespace) -> Governance:
+    from governance.services import Governance
+
+    return Governance.open(arguments.db)
+
+
+def _init(arguments: argparse.Namespace) -> int:
+    from governance import config
+    from governance.store.db import Store
+
+    store = Store(arguments.db or config.database_url())
+    applied = store.migrate()
+    print(f"store {'migrated' if applied else 'up to date'}: {_safe_url(store.url)}")
+    return ExitCode.OK
+
+
+def _safe_url(url: str) -> str:
+    """The URL without its password, for printing."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _catalog_import(arguments: argparse.Namespace) -> int:
+    from governance.cli_format import table, to_json
+
+    report = _open(arguments).import_catalog(arguments.paths, dry_run=arguments.dry_run)
+    for file in report.files:
+        for warning in file.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+    outcomes = [
+        {
+            "path": str(f.path),
+            "id": f.result.dataset_id if f.result else None,
+            "outcome": f.result.outcome.value if f.result else "valid",
+            "version": f.result.version if f.result else None,
+            "warnings": f.warnings,
+        }
+        for f in report.files
+    ]
+    if arguments.format == "json":
+        print(to_json(outcomes))
+        return ExitCode.OK
+    print(
+        table(
+            ("FILE", "ID", "OUTCOME", "VERSION", "WARNINGS"),
+            [
+                (o["path"], o["id"], o["outcome"], o["version"], len(o["warnings"]))
+                for o in outcomes
+            ],
+        )
+    )
+    verb = "validated (dry run, nothing stored)" if report.dry_run else "imported"
+    print(f"\n{len(report.files)} registration(s) {verb}")
+    return ExitCode.OK
+
+
+def _summary(registration: Registration) -> dict[str, Any]:
+    document = registration.document()
+    keys = (
+        "id",
+        "title",
+        "organisation",
+        "owner",
+        "steward",
+        "status",
+        "version",
+        "confidentiality",
+    )
+    return {
+        **{k: document.get(k) for k in keys},
+        "holds_personal_data": registration.holds_personal_data,
+        "purposes": document["purposes"],
+    }
+
+
+def _catalog_list(arguments: argparse.Namespace) -> int:
+    from governance.cli_format import table, to_json
+    from governance.store.registrations import CatalogFilter
+
+    found = _open(arguments).list_catalog(
+        CatalogFilter(
+            organisation=arguments.organisation,
+            status=arguments.status,
+            search=arguments.search,
+            personal_data=arguments.personal_data,
+        )
+    )
+    if arguments.format == "json":
+        print(to_json([_summary(r) for r in found]))
+        return ExitCode.OK
+    rows = [
+        (
+            r.id,
+            r.version,
+            r.status.value,
+            r.organisation,
+            r.owner.name if r.owner else None,
+            "yes" if r.holds_personal_data else "no",
+            _grounds(r),
+            r.title,
+        )
+        for r in found
+    ]
+    print(
+        table(("ID", "V", "STATUS", "ORGANISATION", "OWNER", "PERSONAL", "GROUNDS", "TITLE"), rows)
+    )
+    print(f"\n{len(found)} dataset(s)")
+    return ExitCode.OK
+
+
+def _grounds(registration: Registration) -> str:
+    letters = {p.legal_basis.ground.letter for p in registration.purposes if p.legal_basis}
+    return ",".join(sorted(letters)) or "-"
+
+
+def _catalog_show(arguments: argparse.Namespace) -> int:
+    from governance.catalog_files import dump
+    from governance.cli_format import to_json
+
+    view = _open(arguments).show(arguments.dataset_id, arguments.at_version)
+    if arguments.format == "yaml":
+        print(dump(view.registration), end="")
+    elif arguments.format == "json":
+        print(
+            to_json(
+                {
+                    "registration": view.registration.document(),
+                    "holds_personal_data": view.registration.holds_personal_data,
+                    "history": [v.__dict__ for v in view.history],
+                    "findings": [
+                        {
+                            "rule": f.rule_id,
+                            "severity": f.severity.value,
+                            "source": f.source,
+                            "message": f.message,
+                            "fix": f.fix,
+                        }
+                        for f in view.findings
+                    ],
+                }
+            )
+        )
+    else:
+        from governance.cli_format import registration_text
+
+        print(registration_text(view))
+    return ExitCode.OK
+
+
+def _catalog_export(arguments: argparse.Namespace) -> int:
+    from governance.catalog_files import dump
+    from governance.cli_format import to_json
+
+    exported = _open(arguments).export_catalog(arguments.dataset_ids, arguments.out)
+    if arguments.out:
+        for _, path in exported:
+            print(path)
+    elif arguments.format == "json":
+        print(to_json([r.document() for r, _ in exported]))
+    else:
+        print("\n---\n".join(dump(r) for r, _ in exported), end="")
+    return ExitCode.OK
+
+
+def _audit_verify(arguments: argparse.Namespace) -> int:
+    from governance.cli_format import to_json
+
+    report = _open(arguments).verify_audit()
+    if arguments.format == "json":
+        print(
+            to_json(
+                {"entries": report.entries, "intact": report.intact, "problems": report.problems}
+            )
+        )
+    elif report.intact:
+        print(f"audit chain intact: {report.entries} entries verified")
+    else:
+        for problem in report.problems:
+            print(f"BROKEN: {problem}")
+    return ExitCode.OK if report.intact else ExitCode.CHECKS_FAILED
+
+
+def _demo(arguments: argparse.Namespace) -> int:
+    governance = _open(arguments)
+    report = governance.run_demo(
+        arguments.data_dir, arguments.catalog, arguments.seed, arguments.rows
+    )
+    for generated in report.files:
+        print(f"generated {generated.path} ({generated.rows} rows, {generated.format})")
+    print(
+        f"imported {len(report.imported.files)} registrations into "
+        f"{_safe_url(governance.store.url)}"
+    )
+    print("\nnext: governance catalog list")
+    return ExitCode.OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,89 @@
+"""The audit chain: each entry's hash covers its content and the hash of the entry before.
+
+Changing an entry breaks its own hash; deleting one breaks the link of the next (and the
+recorded head, for the last). The store keeps the entries; this module only computes and
+checks, so the rule is the same on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+GENESIS = "0" * 64
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """Who did what to which subject, when. `digest` fingerprints the change, never its data."""
+
+    seq: int
+    at: str
+    actor: str
+    action: str
+    subject: str
+    digest: str
+    prev_hash: str
+    entry_hash: str
+
+    def describe(self) -> str:
+        return f"audit entry {self.seq} ({self.action} {self.subject} by {self.actor} at {self.at})"
+
+
+def entry_hash(
+    seq: int, at: str, actor: str, action: str, subject: str, digest: str, prev_hash: str
+) -> str:
+    payload = json.dumps(
+        [seq, at, actor, action, subject, digest, prev_hash], ensure_ascii=False
+    ).encode("utf-8")
+    return hashlib.sha256(payload).hexdigest()
+
+
+@dataclass(frozen=True)
+class ChainHead:
+    seq: int
+    entry_hash: str
+
+
+def verify_chain(entries: Iterable[AuditEntry], head: ChainHead | None) -> list[str]:
+    """Every break in the chain, in order, each naming the entry; empty when intact."""
+    problems: list[str] = []
+    expected_prev, expected_seq = GENESIS, 1
+    last: AuditEntry | None = None
+    for entry in entries:
+        if entry.seq != expected_seq:
+            problems.append(
+                f"audit entries {expected_seq}–{entry.seq - 1} are missing before "
+                f"{entry.describe()}"
+            )
+        if entry.prev_hash != expected_prev:
+            problems.append(f"{entry.describe()} does not link to the entry before it")
+        recomputed = entry_hash(
+            entry.seq,
+            entry.at,
+            entry.actor,
+            entry.action,
+            entry.subject,
+            entry.digest,
+            entry.prev_hash,
+        )
+        if recomputed != entry.entry_hash:
+            problems.append(f"{entry.describe()} was changed after it was written")
+        expected_prev, expected_seq, last = entry.entry_hash, entry.seq + 1, entry
+    problems.extend(_head_problems(last, head))
+    return problems
+
+
+def _head_problems(last: AuditEntry | None, head: ChainHead | None) -> list[str]:
+    if head is None:
+        return [] if last is None else ["the audit chain head is missing"]
+    if last is None:
+        return [f"audit entries 1–{head.seq} are missing: the log is empty"]
+    if (last.seq, last.entry_hash) != (head.seq, head.entry_hash):
+        return [
+            f"the audit log ends at entry {last.seq} but its head records entry {head.seq}: "
+            "entries were deleted or changed at the end"
+        ]
+    return []

@@ -1,0 +1,239 @@
+"""A dataset registration: who owns the data, why it is processed, on what legal basis.
+
+These models check the *shape* of a registration (types, known vocabularies, references
+between its parts). Whether it is *lawful* is the job of `legal_rules`, which reports
+cited findings instead of raising, so a user sees every problem at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from governance.domain.durations import parse_retention_period
+from governance.domain.vocabulary import (
+    BioLevel,
+    ColumnType,
+    LegalGround,
+    PiiEntity,
+    SourceFormat,
+    SpecialCategory,
+    Status,
+)
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Slug = Annotated[
+    str,
+    Field(
+        pattern=SLUG_PATTERN,
+        max_length=80,
+        description="lower-case letters, digits and single hyphens, e.g. 'wmo-wachtlijst'",
+    ),
+]
+Text = Annotated[str, Field(min_length=1)]
+
+
+def _check_period(value: str) -> str:
+    return str(parse_retention_period(value))
+
+
+IsoPeriod = Annotated[str, AfterValidator(_check_period)]
+
+
+class _Model(BaseModel):
+    """Immutable, strict about unknown fields (a typo must not pass as an absent field)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class Person(_Model):
+    name: Text
+    contact: str | None = None
+
+
+class Owner(_Model):
+    """The accountable owner (AVG art. 5(2)): a person in a department, reachable."""
+
+    name: Text
+    department: Text
+    contact: Text
+
+
+class Source(_Model):
+    """Where the data lives: a file path, or an SQL URL with a table."""
+
+    system: Text
+    format: SourceFormat
+    location: str | None = None
+    url: str | None = None
+    table: str | None = None
+
+    @model_validator(mode="after")
+    def _location_fits_format(self) -> Source:
+        if self.format.is_file and not self.location:
+            raise ValueError(
+                f"a '{self.format.value}' source needs 'location' (the path of the file)"
+            )
+        if self.format is SourceFormat.SQL and not (self.url and self.table):
+            raise ValueError("an 'sql' source needs 'url' (SQLAlchemy URL) and 'table'")
+        return self
+
+
+class LegalBasis(_Model):
+    """One AVG art. 6(1) ground; grounds c and e name the provision of law (art. 6(3))."""
+
+    ground: LegalGround
+    provision: str | None = None
+
+
+class Purpose(_Model):
+    id: Slug
+    description: Text
+    legal_basis: LegalBasis | None = None
+
+
+class SpecialCategoryUse(_Model):
+    """An art. 9 category and the art. 9(2) / UAVG exception that lifts the prohibition."""
+
+    category: SpecialCategory
+    exception: str | None = None
+
+
+class CriminalData(_Model):
+    """Art. 10 data: what it is and the authority or law that allows it."""
+
+    description: Text
+    basis: str | None = None
+
+
+class BsnUse(_Model):
+    """Use of the citizen service number; UAVG art. 46 demands a statutory basis."""
+
+    statutory_basis: str | None = None
+
+
+class PersonalData(_Model):
+    data_subjects: list[Text] = Field(default_factory=list)
+    categories: list[Text] = Field(default_factory=list)
+    special_categories: list[SpecialCategoryUse] = Field(default_factory=list)
+    criminal_data: CriminalData | None = None
+    bsn: BsnUse | None = None
+
+    @model_validator(mode="after")
+    def _categories_once(self) -> PersonalData:
+        _refuse_doubles("special category", [use.category.value for use in self.special_categories])
+        return self
+
+
+class Retention(_Model):
+    period: IsoPeriod
+    basis: str | None = None
+
+
+class Column(_Model):
+    name: Text
+    type: ColumnType
+    nullable: bool = True
+    unique: bool = False
+    pii: PiiEntity | None = None
+    description: str | None = None
+
+
+class Recipient(_Model):
+    """Who may receive the data; `purposes` empty means for every purpose of the dataset."""
+
+    name: Text
+    organisation: Text
+    agreement: str | None = None
+    purposes: list[Slug] = Field(default_factory=list)
+
+
+class Registration(_Model):
+    id: Slug
+    title: Text
+    description: Text
+    organisation: Text
+    public_authority: bool = True
+    owner: Owner | None = None
+    steward: Person | None = None
+    source: Source
+    purposes: list[Purpose] = Field(min_length=1)
+    personal_data: PersonalData | None = None
+    retention: Retention | None = None
+    confidentiality: BioLevel = BioLevel.INTERNAL
+    columns: list[Column] = Field(default_factory=list)
+    recipients: list[Recipient] = Field(default_factory=list)
+    status: Status = Status.DRAFT
+    version: int = Field(default=1, ge=1)
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> Registration:
+        purpose_ids = [p.id for p in self.purposes]
+        _refuse_doubles("purpose id", purpose_ids)
+        _refuse_doubles("column name", [c.name for c in self.columns])
+        for recipient in self.recipients:
+            unknown = sorted(set(recipient.purposes) - set(purpose_ids))
+            if unknown:
+                raise ValueError(
+                    f"recipient '{recipient.name}' names unknown purpose(s) {', '.join(unknown)};"
+                    f" the purposes of this dataset are: {', '.join(purpose_ids)}"
+                )
+        return self
+
+    @property
+    def declared_pii_columns(self) -> list[Column]:
+        return [column for column in self.columns if column.pii is not None]
+
+    @property
+    def uses_bsn(self) -> bool:
+        declared = self.personal_data is not None and self.personal_data.bsn is not None
+        return declared or any(c.pii is PiiEntity.BSN for c in self.columns)
+
+    @property
+    def holds_personal_data(self) -> bool:
+        return self.personal_data is not None or bool(self.declared_pii_columns)
+
+    def document(self) -> dict[str, Any]:
+        """The registration as plain data, in field order, without empty optionals."""
+        return self.model_dump(mode="json", exclude_none=True)
+
+    def content_digest(self) -> str:
+        """SHA-256 of the content without the version: equal digests mean nothing changed."""
+        content = {k: v for k, v in self.document().items() if k != "version"}
+        return canonical_digest(content)
+
+
+def canonical_digest(data: object) -> str:
+    encoded = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+
+
+def _refuse_doubles(what: str, values: list[str]) -> None:
+    doubles = sorted({v for v in values if values.count(v) > 1})
+    if doubles:
+        raise ValueError(f"{what} used more than once: {', '.join(doubles)}")
+
+
+def field_names(model: type[BaseModel] = Registration, prefix: str = "") -> list[str]:
+    """Every field path of the registration format (e.g. 'owner.contact'), for docs and tests."""
+    names: list[str] = []
+    for name, info in model.model_fields.items():
+        path = f"{prefix}{name}"
+        names.append(path)
+        for nested in nested_models(info.annotation):
+            names.extend(field_names(nested, prefix=f"{path}."))
+    return names
+
+
+def nested_models(annotation: Any) -> list[type[BaseModel]]:
+    """The pydantic models inside a field annotation (`Owner | None`, `list[Column]`, …)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    found: list[type[BaseModel]] = []
+    for argument in getattr(annotation, "__args__", ()):
+        found.extend(nested_models(argument))
+    return found

@@ -1,0 +1,126 @@
+"""Closed vocabularies of the law and of the scanner, each value with the source it comes from.
+
+One place for every list a user can choose from: the README test and the error messages
+read them from here, so a new ground or entity type is added once.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class LegalGround(StrEnum):
+    """The six lawful grounds of AVG art. 6(1); exactly one applies per purpose."""
+
+    CONSENT = "consent"
+    CONTRACT = "contract"
+    LEGAL_OBLIGATION = "legal_obligation"
+    VITAL_INTERESTS = "vital_interests"
+    PUBLIC_TASK = "public_task"
+    LEGITIMATE_INTERESTS = "legitimate_interests"
+
+    @property
+    def letter(self) -> str:
+        return _GROUND_LETTERS[self]
+
+    @property
+    def article(self) -> str:
+        return f"AVG art. 6(1)({self.letter})"
+
+    @property
+    def needs_provision(self) -> bool:
+        """Grounds (c) and (e) must be laid down in law (AVG art. 6(3))."""
+        return self in (LegalGround.LEGAL_OBLIGATION, LegalGround.PUBLIC_TASK)
+
+    @property
+    def dutch(self) -> str:
+        return _GROUND_DUTCH[self]
+
+
+_GROUND_LETTERS = {
+    LegalGround.CONSENT: "a",
+    LegalGround.CONTRACT: "b",
+    LegalGround.LEGAL_OBLIGATION: "c",
+    LegalGround.VITAL_INTERESTS: "d",
+    LegalGround.PUBLIC_TASK: "e",
+    LegalGround.LEGITIMATE_INTERESTS: "f",
+}
+
+_GROUND_DUTCH = {
+    LegalGround.CONSENT: "toestemming",
+    LegalGround.CONTRACT: "overeenkomst",
+    LegalGround.LEGAL_OBLIGATION: "wettelijke verplichting",
+    LegalGround.VITAL_INTERESTS: "vitaal belang",
+    LegalGround.PUBLIC_TASK: "algemeen belang / openbaar gezag",
+    LegalGround.LEGITIMATE_INTERESTS: "gerechtvaardigd belang",
+}
+
+
+class SpecialCategory(StrEnum):
+    """Special categories of personal data, AVG art. 9(1)."""
+
+    RACIAL_OR_ETHNIC_ORIGIN = "racial_or_ethnic_origin"
+    POLITICAL_OPINIONS = "political_opinions"
+    RELIGIOUS_OR_PHILOSOPHICAL_BELIEFS = "religious_or_philosophical_beliefs"
+    TRADE_UNION_MEMBERSHIP = "trade_union_membership"
+    GENETIC = "genetic"
+    BIOMETRIC = "biometric"
+    HEALTH = "health"
+    SEX_LIFE_OR_SEXUAL_ORIENTATION = "sex_life_or_sexual_orientation"
+
+
+class BioLevel(StrEnum):
+    """Confidentiality levels of the Baseline Informatiebeveiliging Overheid (BIO)."""
+
+    PUBLIC = "public"
+    INTERNAL = "internal"
+    CONFIDENTIAL = "confidential"
+    SECRET = "secret"
+
+
+class Status(StrEnum):
+    """Life cycle of a registration."""
+
+    DRAFT = "draft"
+    ACTIVE = "active"
+    RETIRED = "retired"
+
+
+class PiiEntity(StrEnum):
+    """The scan vocabulary: entity types a column may hold (names are a fixed contract)."""
+
+    PERSON = "PERSON"
+    BSN = "BSN"
+    IBAN = "IBAN"
+    EMAIL_ADDRESS = "EMAIL_ADDRESS"
+    PHONE_NUMBER = "PHONE_NUMBER"
+    STREET_ADDRESS = "STREET_ADDRESS"
+    POSTCODE = "POSTCODE"
+    DATE_OF_BIRTH = "DATE_OF_BIRTH"
+    LICENSE_PLATE = "LICENSE_PLATE"
+    IP_ADDRESS = "IP_ADDRESS"
+    CREDIT_CARD = "CREDIT_CARD"
+
+
+class ColumnType(StrEnum):
+    """Logical column types a registration declares (the schema contract reads them)."""
+
+    STRING = "string"
+    INTEGER = "integer"
+    DECIMAL = "decimal"
+    BOOLEAN = "boolean"
+    DATE = "date"
+    DATETIME = "datetime"
+
+
+class SourceFormat(StrEnum):
+    """Where the data of a dataset lives: a file of one of these formats, or an SQL table."""
+
+    CSV = "csv"
+    PARQUET = "parquet"
+    XLSX = "xlsx"
+    SQL = "sql"
+
+    @property
+    def is_file(self) -> bool:
+        return self is not SourceFormat.SQL
