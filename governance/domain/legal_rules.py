@@ -261,7 +261,7 @@ def _steward_missing(registration: Registration) -> Iterator[Breach]:
 @rule(
     "owner-missing-non-personal",
     Severity.WARNING,
-    "BIO 5.9 (inventory of information assets)",
+    "BIO 8.1.2 (ownership of assets)",
     "add 'owner:' with name, department and contact",
 )
 def _owner_missing_non_personal(registration: Registration) -> Iterator[Breach]:

@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection, Engine
 from governance.errors import BadInputError
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
+SCHEMA_REVISION = "0001"  # the newest migration; a test keeps it equal to Alembic's head
 _WRITE_LOCK_KEY = 0x60_7E_2A  # arbitrary constant: the store's PostgreSQL advisory lock
 _SQLITE_BUSY_TIMEOUT_MS = 30_000
 
@@ -50,24 +51,48 @@ class Store:
                 yield connection
 
     def migrate(self) -> bool:
-        """Bring the schema to the newest migration; True when something was applied."""
-        from alembic import command
-        from alembic.config import Config
-        from alembic.runtime.migration import MigrationContext
-        from alembic.script import ScriptDirectory
+        """Bring the schema to the newest migration; True when something was applied.
 
-        config = Config()
-        config.set_main_option("script_location", str(_MIGRATIONS))
-        head = ScriptDirectory.from_config(config).get_current_head()
+        Every command calls this; the common case (already current) is one small query,
+        so Alembic is imported only when there is work to do.
+        """
+        if self.revision() == SCHEMA_REVISION:
+            return False
+        from alembic import command
+        from alembic.runtime.migration import MigrationContext
+
+        config = _alembic_config()
         with self.writing() as connection:
-            if MigrationContext.configure(connection).get_current_revision() == head:
+            # checked again under the write lock: another process may have just migrated
+            if MigrationContext.configure(connection).get_current_revision() == alembic_head():
                 return False
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
         return True
 
+    def revision(self) -> str | None:
+        """The schema revision recorded in the store; None for an empty database."""
+        with self.reading() as connection:
+            if not sa.inspect(connection).has_table("alembic_version"):
+                return None
+            return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _alembic_config() -> Any:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    return config
+
+
+def alembic_head() -> str | None:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
 
 
 def _create_engine(url: str) -> Engine:

@@ -1,0 +1,48 @@
+"""The README is the user's manual: it must name every command, field, rule and code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from governance.cli import command_names
+from governance.domain.legal_rules import RULES, LegalRule
+from governance.domain.registration import field_names
+from governance.domain.vocabulary import BioLevel, LegalGround, PiiEntity, SpecialCategory
+from governance.errors import ExitCode
+
+README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", command_names())
+def test_every_command_is_documented(command: str) -> None:
+    assert f"`governance {command}" in README
+
+
+@pytest.mark.parametrize("field", field_names())
+def test_every_registration_field_is_documented(field: str) -> None:
+    assert f"`{field}`" in README
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_every_legal_rule_is_documented_with_its_source(rule: LegalRule) -> None:
+    assert f"| `{rule.id}` | {rule.severity.value} | {rule.source} |" in README
+
+
+@pytest.mark.parametrize("code", list(ExitCode))
+def test_every_exit_code_is_documented(code: ExitCode) -> None:
+    assert f"| {code.value} | {code.meaning} |" in README
+
+
+@pytest.mark.parametrize(
+    "value",
+    [*LegalGround, *SpecialCategory, *BioLevel, *PiiEntity],
+    ids=str,
+)
+def test_every_vocabulary_value_is_documented(value: str) -> None:
+    assert f"`{value}`" in README
+
+
+def test_the_two_commands_are_shown() -> None:
+    assert "make demo" in README and "make test" in README
