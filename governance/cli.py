@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from governance import __version__
+from governance.domain.vocabulary import Status
 from governance.errors import ExitCode, GovernanceError
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 Handler = Callable[[argparse.Namespace], int]
 
 FORMATS = ("table", "json")
-STATUSES = ("draft", "active", "retired")
+STATUSES = tuple(status.value for status in Status)
 
 
 def _exit_code_help() -> str:
@@ -45,7 +46,13 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     _command(commands, "init", "create or migrate the store", _init)
+    _add_catalog_commands(commands)
+    _add_audit_commands(commands)
+    _add_demo_command(commands)
+    return parser
 
+
+def _add_catalog_commands(commands: Any) -> None:
     catalog = commands.add_parser("catalog", help="import, browse and export registrations")
     catalog_commands = catalog.add_subparsers(
         dest="catalog_command", metavar="ACTION", required=True
@@ -117,6 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exporting.add_argument("--format", choices=("yaml", "json"), default="yaml")
 
+
+def _add_audit_commands(commands: Any) -> None:
     audit = commands.add_parser("audit", help="the append-only, hash-chained audit log")
     audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     verify = _command(
@@ -127,6 +136,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _format_option(verify)
 
+
+def _add_demo_command(commands: Any) -> None:
     demo = _command(
         commands,
         "demo",
@@ -155,7 +166,6 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="rows per dataset (default: a realistic size per pilot)",
     )
-    return parser
 
 
 def _command(subparsers: Any, name: str, summary: str, handler: Handler) -> argparse.ArgumentParser:
@@ -225,15 +235,8 @@ def _init(arguments: argparse.Namespace) -> int:
 
     store = Store(arguments.db or config.database_url())
     applied = store.migrate()
-    print(f"store {'migrated' if applied else 'up to date'}: {_safe_url(store.url)}")
+    print(f"store {'migrated' if applied else 'up to date'}: {store.safe_url}")
     return ExitCode.OK
-
-
-def _safe_url(url: str) -> str:
-    """The URL without its password, for printing."""
-    from sqlalchemy.engine import make_url
-
-    return make_url(url).render_as_string(hide_password=True)
 
 
 def _catalog_import(arguments: argparse.Namespace) -> int:
@@ -403,10 +406,7 @@ def _demo(arguments: argparse.Namespace) -> int:
     )
     for generated in report.files:
         print(f"generated {generated.path} ({generated.rows} rows, {generated.format})")
-    print(
-        f"imported {len(report.imported.files)} registrations into "
-        f"{_safe_url(governance.store.url)}"
-    )
+    print(f"imported {len(report.imported.files)} registrations into {governance.store.safe_url}")
     print("\nnext: governance catalog list")
     return ExitCode.OK
 

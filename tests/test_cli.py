@@ -207,9 +207,18 @@ def test_bad_input_exits_2(sqlite_cli: Cli, arguments: tuple[str, ...], message:
     assert run.returncode == ExitCode.BAD_INPUT and message in run.stderr
 
 
-def test_a_bad_store_url_is_bad_input(tmp_path: Path) -> None:
-    run = Cli("mysql+nodriver://x/y", tmp_path)("catalog", "list")
+@pytest.mark.parametrize(
+    "url",
+    [
+        "mysql+nodriver://x/y",
+        "sqlite:////no/such/folder/governance.db",
+        "postgresql+psycopg://nobody:secret@127.0.0.1:1/none",
+    ],
+)
+def test_an_unusable_store_url_is_bad_input(tmp_path: Path, url: str) -> None:
+    run = Cli(url, tmp_path)("catalog", "list")
     assert run.returncode == ExitCode.BAD_INPUT and "GOVERNANCE_DB" in run.stderr
+    assert "secret" not in run.stderr
 
 
 def test_audit_verify_finds_an_edited_row(cli: Cli, store_url: str, tmp_path: Path) -> None:

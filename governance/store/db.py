@@ -32,6 +32,11 @@ class Store:
         self.engine = _create_engine(url)
 
     @property
+    def safe_url(self) -> str:
+        """The URL without its password, for messages."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
@@ -56,8 +61,14 @@ class Store:
         Every command calls this; the common case (already current) is one small query,
         so Alembic is imported only when there is work to do.
         """
-        if self.revision() == SCHEMA_REVISION:
-            return False
+        try:
+            if self.revision() == SCHEMA_REVISION:
+                return False
+        except sa.exc.OperationalError as error:
+            raise BadInputError(
+                f"cannot open the store at {self.safe_url}: {error.orig}; check GOVERNANCE_DB "
+                "(or --db) and that the database server is running"
+            ) from None
         from alembic import command
         from alembic.runtime.migration import MigrationContext
 

@@ -69,7 +69,8 @@ def save(connection: Connection, registration: Registration, actor: str) -> Save
     )
     if updated.rowcount != 1:
         raise _conflict(registration, current)
-    _insert_version(connection, registration.model_copy(update={"version": new_version}), actor)
+    new = registration.model_copy(update={"version": new_version})
+    _insert_version(connection, new, actor, "registration.update")
     return SaveResult(registration.id, SaveOutcome.UPDATED, new_version)
 
 
@@ -81,11 +82,13 @@ def _create(connection: Connection, registration: Registration, actor: str) -> S
             **_summary(registration, actor),
         )
     )
-    _insert_version(connection, registration, actor)
+    _insert_version(connection, registration, actor, "registration.create")
     return SaveResult(registration.id, SaveOutcome.CREATED, registration.version)
 
 
-def _insert_version(connection: Connection, registration: Registration, actor: str) -> None:
+def _insert_version(
+    connection: Connection, registration: Registration, actor: str, action: str
+) -> None:
     saved_at = audit.utc_now()
     digest = registration.content_digest()
     connection.execute(
@@ -98,7 +101,6 @@ def _insert_version(connection: Connection, registration: Registration, actor: s
             saved_by=actor,
         )
     )
-    action = "registration.create" if registration.version == 1 else "registration.update"
     audit.append(connection, actor, action, f"{registration.id}@{registration.version}", digest)
 
 

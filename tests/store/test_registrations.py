@@ -68,6 +68,12 @@ def test_a_stale_update_is_refused_and_changes_nothing(store: Store) -> None:
         assert len(audit.entries(connection)) == 2
 
 
+def test_a_new_dataset_keeps_the_version_of_its_file(store: Store) -> None:
+    assert save(store, registration(version=4)).version == 4
+    with store.reading() as connection:
+        assert [e.action for e in audit.entries(connection)] == ["registration.create"]
+
+
 def test_an_update_on_the_current_version_wins(store: Store) -> None:
     save(store, registration())
     save(store, registration(title="Eerste wijziging"))
