@@ -17,6 +17,7 @@ from governance.errors import ExitCode
 from governance.services import Governance
 from tests.builders import REMOVE, valid_document, with_change, write_yaml
 from tests.domain.test_legal_rules import TRIPS
+from tests.test_example_catalog import PILOT_IDS
 
 GOVERNANCE = [sys.executable, "-m", "governance"]
 
@@ -246,3 +247,18 @@ def test_an_empty_catalogue_lists_as_an_empty_table(sqlite_cli: Cli) -> None:
 def test_init_creates_and_then_finds_the_store_current(cli: Cli) -> None:
     assert "migrated" in cli("init").stdout
     assert "up to date" in cli("init").stdout
+
+
+def test_demo_loads_the_six_pilots(sqlite_cli: Cli, tmp_path: Path) -> None:
+    run = sqlite_cli("demo", "--rows", "40")
+    assert run.returncode == 0, run.stderr
+    assert len(list((tmp_path / "demo-data").iterdir())) == 6
+    listed = sqlite_cli.json("catalog", "list")
+    assert {d["id"] for d in listed} == PILOT_IDS
+    for dataset in listed:
+        assert dataset["owner"]["name"] and dataset["owner"]["contact"]
+        assert dataset["purposes"]
+        for purpose in dataset["purposes"]:
+            assert purpose["legal_basis"]["ground"]
+    again = sqlite_cli("demo", "--rows", "40")
+    assert again.returncode == 0 and sqlite_cli.json("audit", "verify")["entries"] == 6
