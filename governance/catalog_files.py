@@ -21,6 +21,7 @@ from governance.domain.registration import Registration, nested_models
 from governance.errors import BadInputError
 
 YAML_SUFFIXES = (".yaml", ".yml")
+MAX_FILE_BYTES = 1_000_000  # registrations are a few KB; a larger file is a mistake
 LineMap = dict[DocPath, int]
 
 
@@ -50,7 +51,11 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES))
+            found.extend(
+                sorted(
+                    p for p in path.rglob("*") if p.suffix.lower() in YAML_SUFFIXES and p.is_file()
+                )
+            )
         elif path.is_file():
             found.append(path)
         else:
@@ -62,64 +67,123 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def load(path: Path) -> RegistrationFile:
-    """Read and validate one registration file; raise RegistrationFileError on any problem."""
+def load(path: Path) -> list[RegistrationFile]:
+    """Read and validate the registrations of one file (one per YAML document)."""
+    text = _read(path)
+    problems: list[str] = []
+    files: list[RegistrationFile] = []
+    for data, lines in parse_documents(text, path):
+        if not isinstance(data, dict):
+            problems.append(
+                f"{path}:{lines[()]}: a registration is one mapping (id:, title:, …), not "
+                f"{type(data).__name__}"
+            )
+            continue
+        try:
+            files.append(RegistrationFile(path, Registration.model_validate(data), lines))
+        except ValidationError as error:
+            problems += [
+                f"{path}:{line_of(lines, tuple(e['loc']))}: {_explain(e)}" for e in error.errors()
+            ]
+    if not files and not problems:
+        problems.append(f"{path}: the file holds no registration")
+    if problems:
+        raise RegistrationFileError(problems)
+    return files
+
+
+def _read(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise RegistrationFileError([f"{path}: cannot read the file ({error})"]) from error
-    data, lines = parse_with_lines(text, path)
-    if not isinstance(data, dict):
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise RegistrationFileError(
+                [
+                    f"{path}: {path.stat().st_size:,} bytes is too large for a registration file "
+                    f"(at most {MAX_FILE_BYTES:,}); is this a data file?"
+                ]
+            )
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
         raise RegistrationFileError(
             [
-                f"{path}:1: a registration file holds one mapping (id:, title:, …), not "
-                f"{type(data).__name__}"
+                f"{path}: cannot read the file: it is not UTF-8 ({error.reason} at byte "
+                f"{error.start}); save it as UTF-8"
             ]
-        )
-    try:
-        registration = Registration.model_validate(data)
-    except ValidationError as error:
-        raise RegistrationFileError(
-            [f"{path}:{line_of(lines, tuple(e['loc']))}: {_explain(e)}" for e in error.errors()]
         ) from None
-    return RegistrationFile(path, registration, lines)
+    except OSError as error:
+        raise RegistrationFileError([f"{path}: cannot read the file ({error.strerror})"]) from None
 
 
 def parse_with_lines(text: str, path: Path | str = "<text>") -> tuple[Any, LineMap]:
-    """Parse YAML safely and map every key path (e.g. ('purposes', 0, 'id')) to its line."""
+    """The first YAML document and the line of every key path in it."""
+    documents = parse_documents(text, path)
+    return documents[0] if documents else (None, {(): 1})
+
+
+def parse_documents(text: str, path: Path | str = "<text>") -> list[tuple[Any, LineMap]]:
+    """Parse every YAML document safely; map each key path (e.g. ('purposes', 0, 'id'))
+    to its line. Anchors, aliases and repeated keys are refused: a registration never
+    needs them, and they hide what a reviewer reads (or blow up in size)."""
+    _refuse_anchors(text, path)
     loader = yaml.SafeLoader(text)
+    documents: list[tuple[Any, LineMap]] = []
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        while loader.check_node():
+            node = loader.get_node()
+            lines: LineMap = {(): node.start_mark.line + 1}
+            _collect_lines(node, (), lines, path)
+            documents.append((loader.construct_document(node), lines))
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        problem = getattr(error, "problem", None) or str(error)
-        raise RegistrationFileError(
-            [
-                f"{path}:{line}: YAML syntax error: {problem}; check the indentation, the "
-                "colons after keys and the quoting of values that contain ': ' or '#'"
-            ]
-        ) from None
+        raise _syntax_error(error, path) from None
     finally:
         loader.dispose()
-    lines: LineMap = {(): 1}
-    if node is not None:
-        _collect_lines(node, (), lines)
-    return data, lines
+    return documents
 
 
-def _collect_lines(node: yaml.Node, prefix: DocPath, lines: LineMap) -> None:
+def _refuse_anchors(text: str, path: Path | str) -> None:
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise RegistrationFileError(
+                    [
+                        f"{path}:{event.start_mark.line + 1}: YAML anchors and aliases (&, *) are "
+                        "not allowed in a registration; write the value out"
+                    ]
+                )
+    except yaml.YAMLError as error:
+        raise _syntax_error(error, path) from None
+
+
+def _syntax_error(error: yaml.YAMLError, path: Path | str) -> RegistrationFileError:
+    mark = getattr(error, "problem_mark", None)
+    line = mark.line + 1 if mark is not None else 1
+    problem = getattr(error, "problem", None) or str(error)
+    return RegistrationFileError(
+        [
+            f"{path}:{line}: YAML syntax error: {problem}; check the indentation, the colons "
+            "after keys and the quoting of values that contain ': ' or '#'"
+        ]
+    )
+
+
+def _collect_lines(node: yaml.Node, prefix: DocPath, lines: LineMap, path: Path | str) -> None:
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
-            path = (*prefix, key_node.value)
-            lines[path] = key_node.start_mark.line + 1
-            _collect_lines(value_node, path, lines)
+            key_path = (*prefix, key_node.value)
+            line = key_node.start_mark.line + 1
+            if key_path in lines:
+                raise RegistrationFileError(
+                    [
+                        f"{path}:{line}: '{dotted(key_path)}' appears twice (first on line "
+                        f"{lines[key_path]}); keep one"
+                    ]
+                )
+            lines[key_path] = line
+            _collect_lines(value_node, key_path, lines, path)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            path = (*prefix, index)
-            lines[path] = item.start_mark.line + 1
-            _collect_lines(item, path, lines)
+            item_path = (*prefix, index)
+            lines[item_path] = item.start_mark.line + 1
+            _collect_lines(item, item_path, lines, path)
 
 
 def line_of(lines: LineMap, doc_path: DocPath) -> int:
@@ -169,9 +233,14 @@ def dump(registration: Registration) -> str:
 
 def write(registration: Registration, folder: Path) -> Path:
     """Write `<id>.yaml` into the folder atomically (a reader never sees half a file)."""
-    folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{registration.id}.yaml"
     partial = target.with_suffix(".yaml.partial")
-    partial.write_text(dump(registration), encoding="utf-8")
-    partial.replace(target)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        partial.write_text(dump(registration), encoding="utf-8")
+        partial.replace(target)
+    except OSError as error:
+        raise BadInputError(
+            f"{folder}: cannot write {target.name} ({error.strerror}); choose a writable folder"
+        ) from None
     return target

@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _command(commands, "init", "create or migrate the store", _init)
     _add_catalog_commands(commands)
+    _add_scan_command(commands)
     _add_audit_commands(commands)
     _add_demo_command(commands)
     return parser
@@ -102,7 +103,7 @@ def _add_catalog_commands(commands: Any) -> None:
     showing.add_argument("dataset_id", metavar="ID")
     showing.add_argument(
         "--version",
-        type=int,
+        type=_count(1),
         dest="at_version",
         metavar="N",
         help="an earlier version (default: the current one)",
@@ -123,6 +124,26 @@ def _add_catalog_commands(commands: Any) -> None:
         help="write <id>.yaml files here (default: print to stdout)",
     )
     exporting.add_argument("--format", choices=("yaml", "json"), default="yaml")
+
+
+def _add_scan_command(commands: Any) -> None:
+    scan = _command(
+        commands,
+        "scan",
+        "find personal data per column of a file (CSV/XLSX/Parquet) or a registered dataset; "
+        "for a dataset, compare with its declared columns, store and audit the result "
+        "(exit 1 when personal data is found that the registration does not declare)",
+        _scan,
+    )
+    scan.add_argument("target", metavar="PATH_OR_ID", help="a data file, or a dataset id")
+    scan.add_argument(
+        "--data", type=Path, metavar="PATH", help="for a dataset: scan this file as its data"
+    )
+    scan.add_argument(
+        "--sample", type=_count(1), metavar="N", help="scan only the first N rows (default: all)"
+    )
+    scan.add_argument("--sheet", metavar="NAME", help="the sheet of an XLSX with several")
+    _format_option(scan)
 
 
 def _add_audit_commands(commands: Any) -> None:
@@ -161,7 +182,7 @@ def _add_demo_command(commands: Any) -> None:
     demo.add_argument("--seed", type=int, default=2026, help="random seed (default: 2026)")
     demo.add_argument(
         "--rows",
-        type=int,
+        type=_count(0),
         default=None,
         metavar="N",
         help="rows per dataset (default: a realistic size per pilot)",
@@ -178,6 +199,21 @@ def _command(subparsers: Any, name: str, summary: str, handler: Handler) -> argp
     )
     command.set_defaults(handler=handler)
     return command
+
+
+def _count(minimum: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from `minimum` up to 2**31 - 1 (what a store holds)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not minimum <= value < 2**31:
+            raise argparse.ArgumentTypeError(f"{value} is not between {minimum} and 2**31 - 1")
+        return value
+
+    return parse
 
 
 def _format_option(command: argparse.ArgumentParser, extra: tuple[str, ...] = ()) -> None:
@@ -249,9 +285,9 @@ def _catalog_import(arguments: argparse.Namespace) -> int:
     outcomes = [
         {
             "path": str(f.path),
-            "id": f.result.dataset_id if f.result else None,
-            "outcome": f.result.outcome.value if f.result else "valid",
-            "version": f.result.version if f.result else None,
+            "id": f.result.dataset_id,
+            "outcome": f.result.outcome.value,
+            "version": f.result.version,
             "warnings": f.warnings,
         }
         for f in report.files
@@ -381,18 +417,61 @@ def _catalog_export(arguments: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def _scan(arguments: argparse.Namespace) -> int:
+    from governance.cli_format import scan_text, to_json
+    from governance.services import scan_file
+
+    target = Path(arguments.target)
+    if target.exists() and arguments.data is None:
+        report = scan_file(target, arguments.sample, arguments.sheet)
+        print(to_json(report.to_json()) if arguments.format == "json" else scan_text(report))
+        return ExitCode.OK
+    scanned = _open(arguments).scan_dataset(
+        arguments.target, arguments.data, arguments.sample, arguments.sheet
+    )
+    if arguments.format == "json":
+        print(
+            to_json(
+                {
+                    **scanned.report.to_json(),
+                    "dataset": scanned.registration.id,
+                    "version": scanned.registration.version,
+                    "comparison": scanned.comparison.to_json(),
+                }
+            )
+        )
+    else:
+        print(scan_text(scanned.report, scanned.comparison))
+    undeclared = scanned.comparison.has_undeclared_personal_data
+    return ExitCode.CHECKS_FAILED if undeclared else ExitCode.OK
+
+
 def _audit_verify(arguments: argparse.Namespace) -> int:
     from governance.cli_format import to_json
 
     report = _open(arguments).verify_audit()
+    head = report.head
     if arguments.format == "json":
         print(
             to_json(
-                {"entries": report.entries, "intact": report.intact, "problems": report.problems}
+                {
+                    "entries": report.entries,
+                    "intact": report.intact,
+                    "problems": report.problems,
+                    "head": {"seq": head.seq, "hash": head.entry_hash} if head else None,
+                }
             )
         )
     elif report.intact:
-        print(f"audit chain intact: {report.entries} entries verified")
+        print(
+            f"audit chain intact: {report.entries} entries verified, and every stored "
+            "registration version and scan matches its entry"
+        )
+        if head:
+            print(
+                f"head: entry {head.seq}, hash {head.entry_hash} (keep it outside the store "
+                "to detect a rollback of the whole log)"
+            )
     else:
         for problem in report.problems:
             print(f"BROKEN: {problem}")

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from governance.domain.scan import Comparison, ScanReport
     from governance.services import DatasetView
 
 
@@ -117,3 +118,45 @@ def registration_text(view: DatasetView) -> str:
     findings = [f"  {f.severity.value}: {f.describe()}" for f in view.findings]
     blocks.append("Legal rules\n" + ("\n".join(findings) or "  no findings"))
     return "\n\n".join(blocks)
+
+
+def scan_text(report: ScanReport, comparison: Comparison | None = None) -> str:
+    """A scan as a privacy officer reads it: per column the decision and its evidence."""
+    rows = []
+    for column in report.columns:
+        for finding in column.findings:
+            rows.append(
+                (
+                    column.name,
+                    finding.entity.value,
+                    f"{finding.score:.2f}",
+                    f"{finding.match_rate:.1%}",
+                    "; ".join(finding.evidence),
+                )
+            )
+        if not column.findings:
+            rows.append((column.name, "-", None, None, "; ".join(column.notes) or None))
+    blocks = [
+        f"{report.source}: {report.rows_scanned} of {report.rows} rows scanned",
+        table(("COLUMN", "ENTITY", "SCORE", "MATCH", "EVIDENCE"), rows),
+    ]
+    if comparison is not None:
+        blocks.append(_comparison_text(comparison))
+    return "\n\n".join(blocks)
+
+
+def _comparison_text(comparison: Comparison) -> str:
+    lines = ["Compared with the registration"]
+    for label, differences in (
+        ("undeclared personal data", comparison.undeclared),
+        ("declared but not found", comparison.declared_not_found),
+    ):
+        for difference in differences:
+            entities = ", ".join(e.value for e in difference.entities)
+            lines.append(f"  {label}: {difference.column} ({entities})")
+    for label, names in (
+        ("column in the data, not in the registration", comparison.unregistered_columns),
+        ("column in the registration, not in the data", comparison.missing_columns),
+    ):
+        lines += [f"  {label}: {name}" for name in names]
+    return "\n".join(lines) if len(lines) > 1 else lines[0] + ": as declared"

@@ -50,9 +50,3 @@ class UnknownDatasetError(BadInputError):
 
 class ConflictError(BadInputError):
     """An update was based on a version that is no longer current: someone saved first."""
-
-
-class ChecksFailedError(GovernanceError):
-    """The input was fine, the data or the state did not pass the checks."""
-
-    exit_code = ExitCode.CHECKS_FAILED

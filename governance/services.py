@@ -13,22 +13,25 @@ from typing import TYPE_CHECKING
 
 from governance import catalog_files, config
 from governance.catalog_files import RegistrationFile, RegistrationFileError
-from governance.domain.audit import verify_chain
+from governance.domain.audit import ChainHead, verify_chain, verify_records
 from governance.domain.legal_rules import Finding, assess, refusals
 from governance.domain.registration import Registration
-from governance.errors import ConflictError
+from governance.errors import BadInputError, ConflictError
 from governance.store import audit, registrations
 from governance.store.db import Store
 from governance.store.registrations import CatalogFilter, SaveResult, VersionInfo
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+    from governance.domain.scan import Comparison, ScanReport
     from governance.synthetic import GeneratedFile
 
 
 @dataclass(frozen=True)
 class ImportedFile:
     path: Path
-    result: SaveResult | None  # None on a dry run
+    result: SaveResult  # on a dry run: what the import would do
     warnings: list[str]
 
 
@@ -51,6 +54,7 @@ class DatasetView:
 class AuditReport:
     entries: int
     problems: list[str] = field(default_factory=list)
+    head: ChainHead | None = None
 
     @property
     def intact(self) -> bool:
@@ -75,17 +79,20 @@ class Governance:
         """Validate every file, then store all of them in one transaction, or none."""
         files = self._load_all(catalog_files.discover(paths))
         warnings = {f.path: [f.describe(x) for x in assess(f.registration)] for f in files}
-        if dry_run:
-            return ImportReport([ImportedFile(f.path, None, warnings[f.path]) for f in files], True)
+        act = registrations.plan if dry_run else self._save
+        transaction = self.store.reading if dry_run else self.store.writing
         imported = []
-        with self.store.writing() as connection:
+        with transaction() as connection:
             for file in files:
                 try:
-                    result = registrations.save(connection, file.registration, self.actor)
+                    result = act(connection, file.registration)
                 except ConflictError as error:
                     raise ConflictError(f"{file.where(('version',))}: {error}") from None
                 imported.append(ImportedFile(file.path, result, warnings[file.path]))
-        return ImportReport(imported)
+        return ImportReport(imported, dry_run)
+
+    def _save(self, connection: Connection, registration: Registration) -> SaveResult:
+        return registrations.save(connection, registration, self.actor)
 
     def _load_all(self, paths: list[Path]) -> list[RegistrationFile]:
         """Load every file and collect every problem, so one run shows them all."""
@@ -93,12 +100,13 @@ class Governance:
         files: list[RegistrationFile] = []
         for path in paths:
             try:
-                file = catalog_files.load(path)
+                loaded = catalog_files.load(path)
             except RegistrationFileError as error:
                 problems.extend(error.problems)
                 continue
-            problems.extend(file.describe(f) for f in refusals(assess(file.registration)))
-            files.append(file)
+            for file in loaded:
+                problems.extend(file.describe(f) for f in refusals(assess(file.registration)))
+            files.extend(loaded)
         first_file: dict[str, Path] = {}
         for file in files:
             earlier = first_file.setdefault(file.registration.id, file.path)
@@ -127,18 +135,53 @@ class Governance:
         """The current registrations (all, or those named), written to `folder` if given."""
         with self.store.reading() as connection:
             if dataset_ids:
-                chosen = [registrations.get(connection, i) for i in dataset_ids]
+                chosen = [registrations.get(connection, i) for i in dict.fromkeys(dataset_ids)]
             else:
                 chosen = registrations.list_current(connection, CatalogFilter())
         return [(r, catalog_files.write(r, folder) if folder else None) for r in chosen]
 
+    # --- PII scan ------------------------------------------------------------------------
+
+    def scan_dataset(
+        self,
+        dataset_id: str,
+        data: Path | None = None,
+        sample: int | None = None,
+        sheet: str | None = None,
+    ) -> DatasetScan:
+        """Scan a registered dataset's data (or `data`), compare with its declaration,
+        store the result with the data's fingerprint, and audit it."""
+        from governance.domain.scan import compare
+        from governance.store import scans
+
+        with self.store.reading() as connection:
+            registration = registrations.get(connection, dataset_id)
+        report = scan_source(registration, data, sample, sheet)
+        comparison = compare(registration, report)
+        with self.store.writing() as connection:
+            scan_id = scans.record(
+                connection,
+                registration.id,
+                registration.version,
+                report.to_json(),
+                comparison.to_json(),
+                self.actor,
+            )
+        return DatasetScan(registration, report, comparison, scan_id)
+
     # --- audit ---------------------------------------------------------------------------
 
     def verify_audit(self) -> AuditReport:
+        """The chain is intact, and every stored registration version and scan is one that
+        governance wrote and logged (none changed, added or deleted behind its back)."""
+        from governance.store import scans
+
         with self.store.reading() as connection:
             entries = audit.entries(connection)
             head = audit.read_head(connection)
-        return AuditReport(len(entries), verify_chain(entries, head))
+            records = registrations.audited_records(connection) + scans.audited_records(connection)
+        problems = verify_chain(entries, head) + verify_records(entries, records)
+        return AuditReport(len(entries), problems, head)
 
     # --- demo ----------------------------------------------------------------------------
 
@@ -148,9 +191,44 @@ class Governance:
         """Synthetic pilot data plus the example catalogue: a store ready to explore."""
         from governance.synthetic import generate_pilot_data
 
-        generated = generate_pilot_data(data_dir, seed=seed, rows=rows)
+        try:
+            generated = generate_pilot_data(data_dir, seed=seed, rows=rows)
+        except OSError as error:
+            raise BadInputError(
+                f"{data_dir}: cannot write the demo data ({error.strerror}); choose another "
+                "folder with --data-dir"
+            ) from None
         imported = self.import_catalog([catalog_dir or example_catalog_dir()])
         return DemoReport(generated, imported)
+
+
+@dataclass(frozen=True)
+class DatasetScan:
+    registration: Registration
+    report: ScanReport
+    comparison: Comparison
+    scan_id: int
+
+
+def scan_file(path: Path, sample: int | None = None, sheet: str | None = None) -> ScanReport:
+    """Scan a data file that need not be registered; nothing is stored."""
+    from governance.pii.scan import scan_table
+    from governance.sources import read_table
+
+    return scan_table(read_table(path, sample=sample, sheet=sheet))
+
+
+def scan_source(
+    registration: Registration, data: Path | None, sample: int | None, sheet: str | None
+) -> ScanReport:
+    """Scan the registered source of a dataset, or the file given in its place."""
+    from governance.pii.scan import scan_table
+    from governance.sources import read_sql_table
+
+    source = registration.source
+    if data is not None or source.format.is_file:
+        return scan_file(data or Path(str(source.location)), sample, sheet)
+    return scan_table(read_sql_table(str(source.url), str(source.table), sample=sample))
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from governance import catalog_files
 from governance.catalog_files import RegistrationFileError, line_of, parse_with_lines
+from governance.domain.registration import Registration
 from governance.errors import BadInputError
 from tests.builders import valid_document, write_yaml
 
@@ -60,8 +61,12 @@ def test_line_of_each_top_level_key_is_its_position(mapping: dict[str, object]) 
     ("text", "expected"),
     [
         ("id: a\ntitle: [unclosed\n", ":3: YAML syntax error"),
-        ("- just\n- a list\n", ":1: a registration file holds one mapping"),
+        ("- just\n- a list\n", ":1: a registration is one mapping"),
         (YAML, ":1: 'title' is required"),
+        ("id: a\nlist: &x [1]\nother: *x\n", ":2: YAML anchors and aliases"),
+        ("a: &a [*a]\n", ":1: YAML anchors and aliases"),
+        ("id: a\ntitle: x\nid: b\n", ":3: 'id' appears twice (first on line 1)"),
+        ("", ": the file holds no registration"),
         (
             YAML.replace("ground: public_task", "ground: algemeen_belang"),
             ":7: 'purposes[0].legal_basis.ground': Input should be",
@@ -80,6 +85,23 @@ def test_errors_name_file_and_line(tmp_path: Path, text: str, expected: str) -> 
     assert any(f"{path}{expected}" in problem for problem in caught.value.problems), caught.value
 
 
+def test_a_file_may_hold_several_registrations(tmp_path: Path) -> None:
+    path = tmp_path / "two.yaml"
+    first = catalog_files.dump(Registration.model_validate(valid_document("een")))
+    second = catalog_files.dump(Registration.model_validate(valid_document("twee")))
+    path.write_text(first + "---\n" + second, encoding="utf-8")
+    loaded = catalog_files.load(path)
+    assert [f.registration.id for f in loaded] == ["een", "twee"]
+    assert loaded[1].where(("id",)) == f"{path}:{first.count(chr(10)) + 2}"
+
+
+def test_a_huge_file_is_refused_before_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "groot.yaml"
+    path.write_text("# " + "x" * catalog_files.MAX_FILE_BYTES, encoding="utf-8")
+    with pytest.raises(RegistrationFileError, match="too large"):
+        catalog_files.load(path)
+
+
 def test_a_file_in_another_encoding_is_refused_clearly(tmp_path: Path) -> None:
     path = tmp_path / "cp1252.yaml"
     path.write_bytes("title: Wachtlijst cliënten\n".encode("cp1252"))
@@ -88,9 +110,10 @@ def test_a_file_in_another_encoding_is_refused_clearly(tmp_path: Path) -> None:
 
 
 def test_write_then_load_is_stable(tmp_path: Path) -> None:
-    original = catalog_files.load(write_yaml(valid_document(), tmp_path / "in" / "x.yaml"))
+    [original] = catalog_files.load(write_yaml(valid_document(), tmp_path / "in" / "x.yaml"))
     written = catalog_files.write(original.registration, tmp_path / "out")
-    again = catalog_files.load(written).registration
+    [loaded] = catalog_files.load(written)
+    again = loaded.registration
     assert again == original.registration
     assert catalog_files.dump(again) == written.read_text(encoding="utf-8")
     assert not list((tmp_path / "out").glob("*.partial"))
@@ -99,8 +122,9 @@ def test_write_then_load_is_stable(tmp_path: Path) -> None:
 def test_discover_finds_yaml_recursively_and_refuses_missing_paths(tmp_path: Path) -> None:
     write_yaml(valid_document("a"), tmp_path / "a.yaml")
     write_yaml(valid_document("b"), tmp_path / "sub" / "b.yml")
+    write_yaml(valid_document("c"), tmp_path / "sub" / "C.YAML")
     (tmp_path / "notes.txt").write_text("not a registration", encoding="utf-8")
-    assert [p.name for p in catalog_files.discover([tmp_path])] == ["a.yaml", "b.yml"]
+    assert [p.name for p in catalog_files.discover([tmp_path])] == ["a.yaml", "C.YAML", "b.yml"]
     with pytest.raises(BadInputError, match="no such file or folder"):
         catalog_files.discover([tmp_path / "missing"])
     (tmp_path / "empty").mkdir()

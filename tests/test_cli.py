@@ -170,6 +170,22 @@ def test_export_round_trip_is_stable(sqlite_cli: Cli, tmp_path: Path) -> None:
     assert printed.stdout == (tmp_path / "first" / "een.yaml").read_text(encoding="utf-8")
 
 
+def test_export_to_an_unwritable_folder_is_bad_input(sqlite_cli: Cli, tmp_path: Path) -> None:
+    write_yaml(valid_document(), tmp_path / "catalog" / "wmo-test.yaml")
+    sqlite_cli("catalog", "import", "catalog")
+    run = sqlite_cli("catalog", "export", "--out", "/proc/geen-map")
+    assert run.returncode == ExitCode.BAD_INPUT and "cannot write wmo-test.yaml" in run.stderr
+
+
+def test_export_to_stdout_imports_again(sqlite_cli: Cli, tmp_path: Path) -> None:
+    write_yaml(valid_document("een"), tmp_path / "catalog" / "een.yaml")
+    write_yaml(valid_document("twee"), tmp_path / "catalog" / "twee.yaml")
+    sqlite_cli("catalog", "import", "catalog")
+    (tmp_path / "alles.yaml").write_text(sqlite_cli("catalog", "export").stdout, "utf-8")
+    outcomes = sqlite_cli.json("catalog", "import", "alles.yaml")
+    assert [o["outcome"] for o in outcomes] == ["unchanged", "unchanged"]
+
+
 def test_list_and_show(sqlite_cli: Cli, tmp_path: Path) -> None:
     write_yaml(valid_document(), tmp_path / "catalog" / "wmo-test.yaml")
     write_yaml(
@@ -201,6 +217,9 @@ def test_list_and_show(sqlite_cli: Cli, tmp_path: Path) -> None:
         (("catalog", "show", "bestaat-niet", "--version", "2"), "unknown dataset"),
         (("catalog", "import", "geen-map"), "no such file or folder"),
         (("catalog", "list", "--status", "weg"), "invalid choice"),
+        (("catalog", "show", "x", "--version", "99999999999999999999"), "not between"),
+        (("demo", "--rows", "-5"), "not between"),
+        (("demo", "--data-dir", "/proc/geen-map"), "cannot write the demo data"),
     ],
 )
 def test_bad_input_exits_2(sqlite_cli: Cli, arguments: tuple[str, ...], message: str) -> None:
@@ -237,6 +256,48 @@ def test_audit_verify_finds_an_edited_row(cli: Cli, store_url: str, tmp_path: Pa
     assert broken.returncode == ExitCode.CHECKS_FAILED
     assert "audit entry 1 (registration.create wmo-test@9" in broken.stdout
     assert "changed" in broken.stdout
+
+
+def _change_stored_title(connection: sa.Connection) -> None:
+    from governance.store.schema import registration_versions as versions
+
+    row = connection.execute(sa.select(versions).where(versions.c.version == 2)).one()
+    document = {**row.document, "title": "Stil gewijzigd"}
+    connection.execute(sa.update(versions).where(versions.c.version == 2).values(document=document))
+
+
+def _wipe_log(connection: sa.Connection) -> None:
+    connection.exec_driver_sql("DELETE FROM audit_log")
+    connection.exec_driver_sql("DELETE FROM audit_head")
+
+
+def _drop_dataset(connection: sa.Connection) -> None:
+    connection.exec_driver_sql("DELETE FROM registration_versions")
+    connection.exec_driver_sql("DELETE FROM datasets")
+
+
+@pytest.mark.parametrize(
+    ("tamper", "named"),
+    [
+        (_change_stored_title, "registration wmo-test version 2 differs from what audit entry 2"),
+        (_wipe_log, "registration wmo-test version 1 has no audit entry"),
+        (_drop_dataset, "wrote a record that is no longer stored"),
+    ],
+)
+def test_audit_verify_finds_records_changed_behind_its_back(
+    cli: Cli, store_url: str, tmp_path: Path, tamper: Any, named: str
+) -> None:
+    path = write_yaml(valid_document(), tmp_path / "catalog" / "wmo-test.yaml")
+    cli("catalog", "import", str(path))
+    write_yaml(with_change(valid_document(), "title", "Gewijzigd"), path)
+    cli("catalog", "import", str(path))
+    engine = sa.create_engine(store_url)
+    with engine.begin() as connection:
+        tamper(connection)
+    engine.dispose()
+    broken = cli("audit", "verify")
+    assert broken.returncode == ExitCode.CHECKS_FAILED
+    assert named in broken.stdout, broken.stdout
 
 
 def test_an_empty_catalogue_lists_as_an_empty_table(sqlite_cli: Cli) -> None:

@@ -87,3 +87,43 @@ def _head_problems(last: AuditEntry | None, head: ChainHead | None) -> list[str]
             "entries were deleted or changed at the end"
         ]
     return []
+
+
+@dataclass(frozen=True)
+class AuditedRecord:
+    """A stored record the log must account for: written through governance, unchanged."""
+
+    subject: str
+    action_kind: str  # the family of actions that write it, e.g. "registration"
+    digest: str  # recomputed from the record as stored now
+    what: str  # how to name it to a person
+
+
+def verify_records(entries: list[AuditEntry], records: list[AuditedRecord]) -> list[str]:
+    """Every record has an entry with its digest, and every entry of a record-writing action
+    still has its record: a record changed, added or deleted behind governance is named."""
+    kinds = {record.action_kind for record in records} | _RECORD_KINDS
+    logged: dict[tuple[str, str], list[AuditEntry]] = {}
+    for entry in entries:
+        kind = entry.action.split(".")[0]
+        if kind in kinds:
+            logged.setdefault((kind, entry.subject), []).append(entry)
+    problems: list[str] = []
+    stored = {(record.action_kind, record.subject) for record in records}
+    for record in records:
+        matching = logged.get((record.action_kind, record.subject), [])
+        if not matching:
+            problems.append(f"{record.what} has no audit entry: it was written outside governance")
+        elif all(entry.digest != record.digest for entry in matching):
+            seqs = ", ".join(str(entry.seq) for entry in matching)
+            problems.append(
+                f"{record.what} differs from what audit entry {seqs} recorded: it was changed "
+                "after it was written"
+            )
+    for (kind, subject), written in logged.items():
+        if (kind, subject) not in stored:
+            problems.append(f"{written[-1].describe()} wrote a record that is no longer stored")
+    return problems
+
+
+_RECORD_KINDS = frozenset({"registration", "scan"})

@@ -34,11 +34,6 @@ class RetentionPeriod:
         ]
         return "P" + ("".join(parts) or "0D")
 
-    @property
-    def approximate_days(self) -> int:
-        """Length in days (a year is 365, a month 30): for sorting and comparing, not for dates."""
-        return self.years * 365 + self.months * 30 + self.weeks * 7 + self.days
-
 
 def parse_retention_period(text: str) -> RetentionPeriod:
     """Parse an ISO 8601 calendar duration; raise ValueError with the accepted shape."""

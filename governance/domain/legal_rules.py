@@ -102,7 +102,7 @@ def _grounds(registration: Registration) -> Iterator[tuple[int, str, LegalGround
     "'legal_obligation' (ground c) with the provision that imposes it",
 )
 def _ground_f_by_public_authority(registration: Registration) -> Iterator[Breach]:
-    if not registration.public_authority:
+    if not (registration.public_authority and registration.holds_personal_data):
         return
     for index, purpose_id, ground, _ in _grounds(registration):
         if ground is LegalGround.LEGITIMATE_INTERESTS:
@@ -121,6 +121,8 @@ def _ground_f_by_public_authority(registration: Registration) -> Iterator[Breach
     "e.g. 'Wmo 2015, art. 2.3.2'",
 )
 def _provision_missing(registration: Registration) -> Iterator[Breach]:
+    if not registration.holds_personal_data:
+        return
     for index, purpose_id, ground, provision in _grounds(registration):
         if ground.needs_provision and not provision:
             yield Breach(
@@ -135,7 +137,8 @@ def _provision_missing(registration: Registration) -> Iterator[Breach]:
     Severity.REFUSAL,
     "AVG art. 6(1)",
     "add 'legal_basis:' with one 'ground' (consent, contract, legal_obligation, "
-    "vital_interests, public_task) and, for c and e, its 'provision'",
+    "vital_interests, public_task, or — not for a public authority's tasks — "
+    "legitimate_interests) and, for c and e, its 'provision'",
 )
 def _purpose_without_basis(registration: Registration) -> Iterator[Breach]:
     if not registration.holds_personal_data:
@@ -232,7 +235,7 @@ def _retention_missing(registration: Registration) -> Iterator[Breach]:
 @rule(
     "consent-by-public-authority",
     Severity.WARNING,
-    "AVG recital 43 and art. 7(4)",
+    "AVG recital 43; art. 4(11) and art. 7",
     "consent is rarely freely given to a public authority; prefer 'public_task' with its "
     "provision, or record why consent is free here",
 )
@@ -248,9 +251,25 @@ def _consent_by_public_authority(registration: Registration) -> Iterator[Breach]
 
 
 @rule(
+    "not-a-public-authority",
+    Severity.WARNING,
+    "AVG art. 6(1), last sentence",
+    "keep 'public_authority: true' for a municipality's datasets; set it to false only for "
+    "processing outside the public tasks, and record why in the description",
+)
+def _not_a_public_authority(registration: Registration) -> Iterator[Breach]:
+    if not registration.public_authority and registration.holds_personal_data:
+        yield Breach(
+            ("public_authority",),
+            "the controller is declared not to act as a public authority, which opens "
+            "ground f (legitimate interests)",
+        )
+
+
+@rule(
     "steward-missing",
     Severity.WARNING,
-    "AVG art. 5(2)",
+    "data governance policy (accountability, AVG art. 5(2))",
     "add 'steward:' with the name and contact of the person who keeps the data in order",
 )
 def _steward_missing(registration: Registration) -> Iterator[Breach]:

@@ -9,9 +9,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    model_validator,
+)
 
 from governance.domain.durations import parse_retention_period
 from governance.domain.vocabulary import (
@@ -34,7 +43,18 @@ Slug = Annotated[
         description="lower-case letters, digits and single hyphens, e.g. 'wmo-wachtlijst'",
     ),
 ]
-Text = Annotated[str, Field(min_length=1)]
+
+
+def _no_control_characters(value: str) -> str:
+    """Refuse NUL and other control characters: PostgreSQL rejects NUL, and they hide text."""
+    bad = next((c for c in value if ord(c) < 32 and c not in "\n\t"), None)
+    if bad is not None:
+        raise ValueError(f"contains the control character U+{ord(bad):04X}; remove it")
+    return value
+
+
+Plain = Annotated[str, AfterValidator(_no_control_characters)]
+Text = Annotated[Plain, Field(min_length=1)]
 
 
 def _check_period(value: str) -> str:
@@ -52,7 +72,7 @@ class _Model(BaseModel):
 
 class Person(_Model):
     name: Text
-    contact: str | None = None
+    contact: Plain | None = None
 
 
 class Owner(_Model):
@@ -68,9 +88,9 @@ class Source(_Model):
 
     system: Text
     format: SourceFormat
-    location: str | None = None
-    url: str | None = None
-    table: str | None = None
+    location: Plain | None = None
+    url: Plain | None = None
+    table: Plain | None = None
 
     @model_validator(mode="after")
     def _location_fits_format(self) -> Source:
@@ -87,7 +107,7 @@ class LegalBasis(_Model):
     """One AVG art. 6(1) ground; grounds c and e name the provision of law (art. 6(3))."""
 
     ground: LegalGround
-    provision: str | None = None
+    provision: Plain | None = None
 
 
 class Purpose(_Model):
@@ -100,20 +120,20 @@ class SpecialCategoryUse(_Model):
     """An art. 9 category and the art. 9(2) / UAVG exception that lifts the prohibition."""
 
     category: SpecialCategory
-    exception: str | None = None
+    exception: Plain | None = None
 
 
 class CriminalData(_Model):
     """Art. 10 data: what it is and the authority or law that allows it."""
 
     description: Text
-    basis: str | None = None
+    basis: Plain | None = None
 
 
 class BsnUse(_Model):
     """Use of the citizen service number; UAVG art. 46 demands a statutory basis."""
 
-    statutory_basis: str | None = None
+    statutory_basis: Plain | None = None
 
 
 class PersonalData(_Model):
@@ -131,16 +151,16 @@ class PersonalData(_Model):
 
 class Retention(_Model):
     period: IsoPeriod
-    basis: str | None = None
+    basis: Plain | None = None
 
 
 class Column(_Model):
     name: Text
     type: ColumnType
-    nullable: bool = True
-    unique: bool = False
+    nullable: StrictBool = True
+    unique: StrictBool = False
     pii: PiiEntity | None = None
-    description: str | None = None
+    description: Plain | None = None
 
 
 class Recipient(_Model):
@@ -148,7 +168,7 @@ class Recipient(_Model):
 
     name: Text
     organisation: Text
-    agreement: str | None = None
+    agreement: Plain | None = None
     purposes: list[Slug] = Field(default_factory=list)
 
 
@@ -157,7 +177,7 @@ class Registration(_Model):
     title: Text
     description: Text
     organisation: Text
-    public_authority: bool = True
+    public_authority: StrictBool = True
     owner: Owner | None = None
     steward: Person | None = None
     source: Source
@@ -168,7 +188,7 @@ class Registration(_Model):
     columns: list[Column] = Field(default_factory=list)
     recipients: list[Recipient] = Field(default_factory=list)
     status: Status = Status.DRAFT
-    version: int = Field(default=1, ge=1)
+    version: StrictInt = Field(default=1, ge=1)
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Registration:
@@ -213,7 +233,7 @@ def canonical_digest(data: object) -> str:
 
 
 def _refuse_doubles(what: str, values: list[str]) -> None:
-    doubles = sorted({v for v in values if values.count(v) > 1})
+    doubles = sorted(value for value, times in Counter(values).items() if times > 1)
     if doubles:
         raise ValueError(f"{what} used more than once: {', '.join(doubles)}")
 

@@ -24,17 +24,9 @@ class LegalGround(StrEnum):
         return _GROUND_LETTERS[self]
 
     @property
-    def article(self) -> str:
-        return f"AVG art. 6(1)({self.letter})"
-
-    @property
     def needs_provision(self) -> bool:
         """Grounds (c) and (e) must be laid down in law (AVG art. 6(3))."""
         return self in (LegalGround.LEGAL_OBLIGATION, LegalGround.PUBLIC_TASK)
-
-    @property
-    def dutch(self) -> str:
-        return _GROUND_DUTCH[self]
 
 
 _GROUND_LETTERS = {
@@ -44,15 +36,6 @@ _GROUND_LETTERS = {
     LegalGround.VITAL_INTERESTS: "d",
     LegalGround.PUBLIC_TASK: "e",
     LegalGround.LEGITIMATE_INTERESTS: "f",
-}
-
-_GROUND_DUTCH = {
-    LegalGround.CONSENT: "toestemming",
-    LegalGround.CONTRACT: "overeenkomst",
-    LegalGround.LEGAL_OBLIGATION: "wettelijke verplichting",
-    LegalGround.VITAL_INTERESTS: "vitaal belang",
-    LegalGround.PUBLIC_TASK: "algemeen belang / openbaar gezag",
-    LegalGround.LEGITIMATE_INTERESTS: "gerechtvaardigd belang",
 }
 
 

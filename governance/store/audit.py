@@ -57,8 +57,6 @@ def read_head(connection: Connection) -> ChainHead | None:
     return ChainHead(row.seq, row.entry_hash) if row else None
 
 
-def entries(connection: Connection, subject_prefix: str | None = None) -> list[AuditEntry]:
+def entries(connection: Connection) -> list[AuditEntry]:
     query = sa.select(audit_log).order_by(audit_log.c.seq)
-    if subject_prefix is not None:
-        query = query.where(audit_log.c.subject.startswith(subject_prefix, autoescape=True))
     return [AuditEntry(**row._mapping) for row in connection.execute(query)]

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection, Engine
 from governance.errors import BadInputError
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
-SCHEMA_REVISION = "0001"  # the newest migration; a test keeps it equal to Alembic's head
+SCHEMA_REVISION = "0002"  # the newest migration; a test keeps it equal to Alembic's head
 _WRITE_LOCK_KEY = 0x60_7E_2A  # arbitrary constant: the store's PostgreSQL advisory lock
 _SQLITE_BUSY_TIMEOUT_MS = 30_000
 
@@ -42,8 +42,13 @@ class Store:
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
-        with self.engine.connect() as connection, connection.begin():
-            yield connection
+        """A consistent snapshot: every query of the block sees the same committed state
+        (PostgreSQL: REPEATABLE READ; SQLite: a deferred transaction in WAL mode)."""
+        with self.engine.connect() as connection:
+            if not self.is_sqlite:
+                connection = connection.execution_options(isolation_level="REPEATABLE READ")
+            with connection.begin():
+                yield connection
 
     @contextmanager
     def writing(self) -> Iterator[Connection]:
@@ -62,17 +67,26 @@ class Store:
         so Alembic is imported only when there is work to do.
         """
         try:
-            if self.revision() == SCHEMA_REVISION:
-                return False
-        except sa.exc.OperationalError as error:
+            found = self.revision()
+        except sa.exc.DBAPIError as error:
             raise BadInputError(
-                f"cannot open the store at {self.safe_url}: {error.orig}; check GOVERNANCE_DB "
-                "(or --db) and that the database server is running"
+                f"cannot open the store at {self.safe_url}: {str(error.orig).strip()}; check "
+                "GOVERNANCE_DB (or --db), that the database exists and its server is running"
             ) from None
+        if found == SCHEMA_REVISION:
+            return False
         from alembic import command
         from alembic.runtime.migration import MigrationContext
+        from alembic.util import CommandError
 
         config = _alembic_config()
+        try:
+            _known_revision(config, found)
+        except CommandError:
+            raise BadInputError(
+                f"the store at {self.safe_url} has schema revision {found}, which this version "
+                "of governance does not know: it was made by a newer governance; upgrade"
+            ) from None
         with self.writing() as connection:
             # checked again under the write lock: another process may have just migrated
             if MigrationContext.configure(connection).get_current_revision() == alembic_head():
@@ -100,6 +114,14 @@ def _alembic_config() -> Any:
     return config
 
 
+def _known_revision(config: Any, revision: str | None) -> None:
+    """Raise alembic's CommandError when the store's revision is not one of ours."""
+    from alembic.script import ScriptDirectory
+
+    if revision is not None:
+        ScriptDirectory.from_config(config).get_revision(revision)
+
+
 def alembic_head() -> str | None:
     from alembic.script import ScriptDirectory
 
@@ -107,15 +129,28 @@ def alembic_head() -> str | None:
 
 
 def _create_engine(url: str) -> Engine:
+    """The engine for a store URL; plain `postgresql://` means the psycopg 3 driver.
+
+    `hide_parameters` keeps bound values out of error messages: a failing statement must
+    never print the data it carried.
+    """
     try:
-        engine = sa.create_engine(url)
-    except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError) as error:
+        parsed = sa.engine.make_url(url)
+        if parsed.drivername == "postgresql":
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        engine = sa.create_engine(parsed, hide_parameters=True)
+    except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError, ImportError) as error:
         raise BadInputError(
             f"GOVERNANCE_DB={url!r} is not a usable database URL ({error}); "
             "use e.g. 'sqlite:///governance.db' or "
-            "'postgresql+psycopg://user@127.0.0.1:5432/governance'"
-        ) from error
+            "'postgresql://user@127.0.0.1:5432/governance'"
+        ) from None
     if engine.dialect.name == "sqlite":
+        if parsed.database in (None, "", ":memory:"):
+            raise BadInputError(
+                f"GOVERNANCE_DB={url!r} is an in-memory database: nothing would be kept; "
+                "name a file, e.g. 'sqlite:///governance.db'"
+            )
         _configure_sqlite(engine)
     elif engine.dialect.name != "postgresql":
         raise BadInputError(

@@ -9,7 +9,8 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from governance.domain.registration import Registration
+from governance.domain.audit import AuditedRecord
+from governance.domain.registration import Registration, canonical_digest
 from governance.errors import ConflictError, UnknownDatasetError
 from governance.store import audit
 from governance.store.schema import datasets, registration_versions
@@ -51,27 +52,36 @@ def save(connection: Connection, registration: Registration, actor: str) -> Save
     one, else someone saved in between and the update is refused (nothing overwritten).
     Call inside `Store.writing()`.
     """
-    current = connection.execute(
-        sa.select(datasets.c.current_version).where(datasets.c.id == registration.id)
-    ).scalar_one_or_none()
-    if current is None:
+    planned = plan(connection, registration)
+    if planned.outcome is SaveOutcome.CREATED:
         return _create(connection, registration, actor)
-    stored = get(connection, registration.id)
-    if stored.content_digest() == registration.content_digest():
-        return SaveResult(registration.id, SaveOutcome.UNCHANGED, current)
-    if registration.version != current:
-        raise _conflict(registration, current)
-    new_version = current + 1
+    if planned.outcome is SaveOutcome.UNCHANGED:
+        return planned
+    current, new_version = planned.version - 1, planned.version
     updated = connection.execute(
         sa.update(datasets)
         .where(datasets.c.id == registration.id, datasets.c.current_version == current)
         .values(current_version=new_version, **_summary(registration, actor))
     )
     if updated.rowcount != 1:
-        raise _conflict(registration, current)
+        raise _conflict(connection, registration, current)
     new = registration.model_copy(update={"version": new_version})
     _insert_version(connection, new, actor, "registration.update")
     return SaveResult(registration.id, SaveOutcome.UPDATED, new_version)
+
+
+def plan(connection: Connection, registration: Registration) -> SaveResult:
+    """What `save` would do, without writing: created, unchanged, updated — or a conflict."""
+    current = connection.execute(
+        sa.select(datasets.c.current_version).where(datasets.c.id == registration.id)
+    ).scalar_one_or_none()
+    if current is None:
+        return SaveResult(registration.id, SaveOutcome.CREATED, registration.version)
+    if get(connection, registration.id).content_digest() == registration.content_digest():
+        return SaveResult(registration.id, SaveOutcome.UNCHANGED, current)
+    if registration.version != current:
+        raise _conflict(connection, registration, current)
+    return SaveResult(registration.id, SaveOutcome.UPDATED, current + 1)
 
 
 def _create(connection: Connection, registration: Registration, actor: str) -> SaveResult:
@@ -127,12 +137,22 @@ def _summary(registration: Registration, actor: str) -> dict[str, object]:
     }
 
 
-def _conflict(registration: Registration, current: int) -> ConflictError:
+def _conflict(connection: Connection, registration: Registration, current: int) -> ConflictError:
+    based_on = registration.version
+    if based_on > current:
+        return ConflictError(
+            f"registration '{registration.id}' says version {based_on}, but the store holds "
+            f"version {current}: version {based_on} does not exist. Set 'version: {current}' "
+            "if your change is based on the stored registration"
+        )
+    saved = history(connection, registration.id)[-1]
     return ConflictError(
-        f"registration '{registration.id}' is at version {current} in the store, but this "
-        f"change is based on version {registration.version}: someone else saved first. "
-        f"Export the current version (governance catalog export {registration.id}), apply "
-        "your change to it and import again"
+        f"registration '{registration.id}' is at version {current} in the store (saved by "
+        f"{saved.saved_by} at {saved.saved_at}), but this change is based on version "
+        f"{based_on}. If that save was your own earlier import of this file, set "
+        f"'version: {current}' and import again; otherwise someone else saved first: export "
+        f"the current version (governance catalog export {registration.id}), apply your "
+        "change to it and import again"
     )
 
 
@@ -168,6 +188,26 @@ def _unknown_message(connection: Connection, dataset_id: str, version: int | Non
     return f"unknown dataset '{dataset_id}'; known datasets: {listing}"
 
 
+def audited_records(connection: Connection) -> list[AuditedRecord]:
+    """Every stored version, with the digest of its content as stored now."""
+    rows = connection.execute(
+        sa.select(
+            registration_versions.c.dataset_id,
+            registration_versions.c.version,
+            registration_versions.c.document,
+        )
+    )
+    return [
+        AuditedRecord(
+            f"{row.dataset_id}@{row.version}",
+            "registration",
+            canonical_digest({k: v for k, v in row.document.items() if k != "version"}),
+            f"registration {row.dataset_id} version {row.version}",
+        )
+        for row in rows
+    ]
+
+
 def history(connection: Connection, dataset_id: str) -> list[VersionInfo]:
     rows = connection.execute(
         sa.select(
@@ -195,7 +235,3 @@ def list_current(connection: Connection, where: CatalogFilter) -> list[Registrat
     for word in (where.search or "").casefold().split():
         query = query.where(datasets.c.search_text.contains(word, autoescape=True))
     return [Registration.model_validate(doc) for doc in connection.execute(query).scalars()]
-
-
-def count(connection: Connection) -> int:
-    return connection.execute(sa.select(sa.func.count()).select_from(datasets)).scalar_one()

@@ -55,3 +55,20 @@ audit_head = sa.Table(
     sa.Column("seq", sa.Integer, nullable=False),
     sa.Column("entry_hash", sa.String(64), nullable=False),
 )
+
+scans = sa.Table(
+    "scans",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("dataset_id", sa.String(80), sa.ForeignKey("datasets.id"), nullable=False),
+    sa.Column("registration_version", sa.Integer, nullable=False),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("fingerprint", sa.String(64), nullable=False),
+    sa.Column("rows", sa.Integer, nullable=False),
+    sa.Column("rows_scanned", sa.Integer, nullable=False),
+    sa.Column("report", sa.JSON, nullable=False),
+    sa.Column("comparison", sa.JSON, nullable=False),
+    sa.Column("scanned_at", sa.String(32), nullable=False),
+    sa.Column("scanned_by", sa.Text, nullable=False),
+    sa.Index("ix_scans_dataset", "dataset_id", "id"),
+)

@@ -24,6 +24,7 @@ TRIPS: dict[str, dict[str, Any]] = {
     "retention-missing": {"retention": REMOVE},
     "consent-by-public-authority": {"purposes.0.legal_basis": {"ground": "consent"}},
     "steward-missing": {"steward": REMOVE},
+    "not-a-public-authority": {"public_authority": False},
     "owner-missing-non-personal": {"owner": REMOVE, "personal_data": REMOVE, "columns.0.pii": None},
     "retention-basis-missing": {"retention.basis": REMOVE},
     "columns-undeclared": {"columns": []},
@@ -46,6 +47,11 @@ NEAR_MISSES: dict[str, dict[str, Any]] = {
     },
     "criminal data with its basis": {
         "personal_data.criminal_data": {"description": "boa-meldingen", "basis": "UAVG art. 33"}
+    },
+    "ground f and no provision without personal data": {
+        "purposes.0.legal_basis": {"ground": "legitimate_interests"},
+        "personal_data": REMOVE,
+        "columns.0.pii": None,
     },
     "no owner needed without personal data": {
         "owner": REMOVE,

@@ -35,6 +35,11 @@ def test_valid_document_loads() -> None:
         ("owner.nickname", "x", "Extra inputs"),
         ("recipients.0.purposes", ["marketing"], "unknown purpose(s) marketing"),
         ("title", REMOVE, "Field required"),
+        ("title", "Wacht\x00lijst", "control character U+0000"),
+        ("owner.contact", "a@b.example\x07", "control character U+0007"),
+        ("purposes.0.legal_basis.provision", "Wmo\x1b", "control character U+001B"),
+        ("version", True, "valid integer"),
+        ("public_authority", "false", "valid boolean"),
     ],
 )
 def test_malformed_registration_is_refused(path: str, value: Any, complaint: str) -> None:

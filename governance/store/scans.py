@@ -1,0 +1,88 @@
+"""Stored PII scans: kept with the data's fingerprint and the registration version."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from governance.domain.audit import AuditedRecord
+from governance.domain.registration import canonical_digest
+from governance.store import audit
+from governance.store.schema import scans
+
+
+@dataclass(frozen=True)
+class StoredScan:
+    id: int
+    dataset_id: str
+    registration_version: int
+    source: str
+    fingerprint: str
+    rows: int
+    rows_scanned: int
+    report: dict[str, Any]
+    comparison: dict[str, Any]
+    scanned_at: str
+    scanned_by: str
+
+
+def record(
+    connection: Connection,
+    dataset_id: str,
+    registration_version: int,
+    report: dict[str, Any],
+    comparison: dict[str, Any],
+    actor: str,
+) -> int:
+    """Store one scan and audit it (subject `id@version`, digest of the report)."""
+    row = {
+        "dataset_id": dataset_id,
+        "registration_version": registration_version,
+        "source": report["source"],
+        "fingerprint": report["fingerprint"],
+        "rows": report["rows"],
+        "rows_scanned": report["rows_scanned"],
+        "report": report,
+        "comparison": comparison,
+        "scanned_at": audit.utc_now(),
+        "scanned_by": actor,
+    }
+    scan_id = int(connection.execute(sa.insert(scans).values(**row)).inserted_primary_key[0])
+    subject = scan_subject(scan_id, dataset_id, registration_version)
+    audit.append(connection, actor, "scan.run", subject, scan_digest(report, comparison))
+    return scan_id
+
+
+def scan_subject(scan_id: int, dataset_id: str, registration_version: int) -> str:
+    return f"{dataset_id}@{registration_version} scan {scan_id}"
+
+
+def scan_digest(report: dict[str, Any], comparison: dict[str, Any]) -> str:
+    return canonical_digest({"report": report, "comparison": comparison})
+
+
+def audited_records(connection: Connection) -> list[AuditedRecord]:
+    """Every stored scan, as the audit log must account for it."""
+    return [
+        AuditedRecord(
+            scan_subject(row.id, row.dataset_id, row.registration_version),
+            "scan",
+            scan_digest(row.report, row.comparison),
+            f"scan {row.id} of {row.dataset_id}",
+        )
+        for row in connection.execute(sa.select(scans))
+    ]
+
+
+def latest(
+    connection: Connection, dataset_id: str, fingerprint: str | None = None
+) -> StoredScan | None:
+    """The newest scan of a dataset (of exactly this data, when a fingerprint is given)."""
+    query = sa.select(scans).where(scans.c.dataset_id == dataset_id)
+    if fingerprint is not None:
+        query = query.where(scans.c.fingerprint == fingerprint)
+    row = connection.execute(query.order_by(scans.c.id.desc()).limit(1)).first()
+    return StoredScan(**row._mapping) if row else None
