@@ -1,0 +1,1 @@
+"""The PII scanner: Dutch recognizers, the column classifier, Presidio for free text."""
