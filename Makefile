@@ -37,6 +37,9 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/cli_startup.py
+	$(BIN)/python bench/pii/tables.py --out /tmp/pii-bench
+	$(BIN)/python bench/pii/score.py /tmp/pii-bench
+	$(BIN)/python bench/pii/throughput.py --rows 200000 --out /tmp/pii-throughput
 
 clean:
 	rm -rf $(VENV) demo-data governance.db governance.db-wal governance.db-shm

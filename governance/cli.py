@@ -419,7 +419,7 @@ def _catalog_export(arguments: argparse.Namespace) -> int:
 
 def _scan(arguments: argparse.Namespace) -> int:
     from governance.cli_format import scan_text, to_json
-    from governance.services import scan_file
+    from governance.scanning import scan_file
 
     target = Path(arguments.target)
     if target.exists() and arguments.data is None:
@@ -479,14 +479,21 @@ def _audit_verify(arguments: argparse.Namespace) -> int:
 
 
 def _demo(arguments: argparse.Namespace) -> int:
+    from collections import Counter
+
     governance = _open(arguments)
     report = governance.run_demo(
         arguments.data_dir, arguments.catalog, arguments.seed, arguments.rows
     )
     for generated in report.files:
         print(f"generated {generated.path} ({generated.rows} rows, {generated.format})")
-    print(f"imported {len(report.imported.files)} registrations into {governance.store.safe_url}")
-    print("\nnext: governance catalog list")
+    outcomes = Counter(f.result.outcome.value for f in report.imported.files)
+    summary = ", ".join(f"{count} {outcome}" for outcome, count in sorted(outcomes.items()))
+    print(f"registrations in {governance.store.safe_url}: {summary}")
+    for scanned in report.scans:
+        undeclared = ", ".join(d.column for d in scanned.comparison.undeclared) or "none"
+        print(f"scanned {scanned.registration.id}: undeclared personal data in {undeclared}")
+    print("\nnext: governance catalog list; governance scan wmo-wachtlijst")
     return ExitCode.OK
 
 

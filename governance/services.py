@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from governance import catalog_files, config
+from governance import catalog_files, config, scanning
 from governance.catalog_files import RegistrationFile, RegistrationFileError
 from governance.domain.audit import ChainHead, verify_chain, verify_records
 from governance.domain.legal_rules import Finding, assess, refusals
@@ -156,7 +156,7 @@ class Governance:
 
         with self.store.reading() as connection:
             registration = registrations.get(connection, dataset_id)
-        report = scan_source(registration, data, sample, sheet)
+        report = scanning.scan_source(registration, data, sample, sheet)
         comparison = compare(registration, report)
         with self.store.writing() as connection:
             scan_id = scans.record(
@@ -188,7 +188,8 @@ class Governance:
     def run_demo(
         self, data_dir: Path, catalog_dir: Path | None, seed: int, rows: int | None
     ) -> DemoReport:
-        """Synthetic pilot data plus the example catalogue: a store ready to explore."""
+        """Synthetic pilot data, the example catalogue, and a PII scan of each pilot against
+        its registration: a store ready to explore."""
         from governance.synthetic import generate_pilot_data
 
         try:
@@ -199,7 +200,8 @@ class Governance:
                 "folder with --data-dir"
             ) from None
         imported = self.import_catalog([catalog_dir or example_catalog_dir()])
-        return DemoReport(generated, imported)
+        scanned = [self.scan_dataset(file.dataset_id, data=file.path) for file in generated]
+        return DemoReport(generated, imported, scanned)
 
 
 @dataclass(frozen=True)
@@ -210,31 +212,11 @@ class DatasetScan:
     scan_id: int
 
 
-def scan_file(path: Path, sample: int | None = None, sheet: str | None = None) -> ScanReport:
-    """Scan a data file that need not be registered; nothing is stored."""
-    from governance.pii.scan import scan_table
-    from governance.sources import read_table
-
-    return scan_table(read_table(path, sample=sample, sheet=sheet))
-
-
-def scan_source(
-    registration: Registration, data: Path | None, sample: int | None, sheet: str | None
-) -> ScanReport:
-    """Scan the registered source of a dataset, or the file given in its place."""
-    from governance.pii.scan import scan_table
-    from governance.sources import read_sql_table
-
-    source = registration.source
-    if data is not None or source.format.is_file:
-        return scan_file(data or Path(str(source.location)), sample, sheet)
-    return scan_table(read_sql_table(str(source.url), str(source.table), sample=sample))
-
-
 @dataclass(frozen=True)
 class DemoReport:
     files: list[GeneratedFile]
     imported: ImportReport
+    scans: list[DatasetScan]
 
 
 def example_catalog_dir() -> Path:

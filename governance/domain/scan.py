@@ -7,10 +7,12 @@ hold counts, rule names and masked shapes only — never a value from the data.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from governance.domain.registration import Registration
 from governance.domain.vocabulary import PiiEntity
+
+if TYPE_CHECKING:
+    from governance.domain.registration import Registration
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ counts are scaled: enough to decide whether a column carries a kind of PII.
 
 from __future__ import annotations
 
+import functools
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,7 +46,7 @@ PREFILTER = "|".join(
 class FreeTextSearch:
     """Searches prose columns; builds the Presidio analyzer once, on first need."""
 
-    max_cells: int = 2000
+    max_cells: int = 500
     min_cells: int = 2
     _analyzer: Any = field(default=None, repr=False)
 
@@ -89,8 +91,18 @@ class FreeTextSearch:
 
     @property
     def analyzer(self) -> Any:
-        if self._analyzer is None:
-            from governance.pii.presidio_engine import build_analyzer
-
-            self._analyzer = build_analyzer(RECOGNIZERS)
+        """Built once per process, on first need; safe to ask from several threads."""
+        with _ANALYZER_LOCK:
+            if self._analyzer is None:
+                self._analyzer = _shared_analyzer()
         return self._analyzer
+
+
+_ANALYZER_LOCK = threading.Lock()
+
+
+@functools.cache
+def _shared_analyzer() -> Any:
+    from governance.pii.presidio_engine import build_analyzer
+
+    return build_analyzer(RECOGNIZERS)

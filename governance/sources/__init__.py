@@ -25,8 +25,6 @@ from governance.sources.fingerprint import fingerprint_file
 from governance.sources.loaded import LoadedTable
 from governance.sources.parquet_files import read_parquet
 from governance.sources.paths import FORMATS_BY_SUFFIX, check_data_file, empty_file, format_of
-from governance.sources.sql_tables import read_sql_table
-from governance.sources.xlsx_files import read_xlsx
 
 __all__ = [
     "CSV_DELIMITERS",
@@ -38,6 +36,14 @@ __all__ = [
     "read_sql_table",
     "read_table",
 ]
+
+
+def read_sql_table(url: str, table: str, *, sample: int | None = None) -> LoadedTable:
+    """Read an SQL table (see `sql_tables.read_sql_table`); SQLAlchemy loads only here,
+    so reading a file does not pay for it."""
+    from governance.sources import sql_tables
+
+    return sql_tables.read_sql_table(url, table, sample=sample)
 
 
 def read_table(
@@ -74,6 +80,8 @@ def read_table(
         if kind is SourceFormat.CSV:
             return read_csv(path, source, sample=sample, encoding=encoding, delimiter=delimiter)
         if kind is SourceFormat.XLSX:
+            from governance.sources.xlsx_files import read_xlsx  # openpyxl only when needed
+
             return read_xlsx(path, source, sample=sample, sheet=sheet)
         return read_parquet(path, source, sample=sample)
     except OSError as error:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from openpyxl.utils import get_column_letter
-
 from governance.sources.errors import UnreadableDataError
 
 _SHOWN_NAME_LENGTH = 60
@@ -37,7 +35,7 @@ def check_column_names(
     first_seen: dict[str, int] = {}
 
     def label(position: int) -> str:
-        return f"{position} ({get_column_letter(position)})" if letters else str(position)
+        return f"{position} ({column_letter(position)})" if letters else str(position)
 
     for position, name in enumerate(names, start=1):
         if name is None or not name.strip():
@@ -61,3 +59,12 @@ def _shown(name: str) -> str:
     if len(name) > _SHOWN_NAME_LENGTH:
         name = name[:_SHOWN_NAME_LENGTH] + "…"
     return repr(name)
+
+
+def column_letter(position: int) -> str:
+    """Spreadsheet letters for a 1-based column position: 1 → A, 27 → AA."""
+    letters = ""
+    while position:
+        position, remainder = divmod(position - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters

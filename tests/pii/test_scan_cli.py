@@ -166,6 +166,35 @@ def test_bad_files_exit_2_without_traceback(
     assert "Traceback" not in run.stderr and message in run.stderr
 
 
+def test_a_header_only_file_gives_an_empty_report(tmp_path: Path) -> None:
+    path = tmp_path / "kop.csv"
+    path.write_text("bsn;naam\n", encoding="utf-8")
+    run = _scan(str(path), "--format", "json")
+    report = json.loads(run.stdout)
+    assert run.returncode == 0 and report["rows"] == 0
+    assert [c["entities"] for c in report["columns"]] == [[], []]
+
+
+def test_a_ragged_row_is_named_by_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "scheef.csv"
+    path.write_text("a;b;c\n1;2;3\n4;5\n", encoding="utf-8")
+    run = _scan(str(path))
+    assert run.returncode == ExitCode.BAD_INPUT and "line 3" in run.stderr
+
+
+def test_a_workbook_with_several_sheets_asks_for_one(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["bsn"])
+    book.create_sheet("Tweede").append(["naam"])
+    book.save(tmp_path / "twee.xlsx")
+    run = _scan(str(tmp_path / "twee.xlsx"))
+    assert run.returncode == ExitCode.BAD_INPUT and "--sheet" in run.stderr
+    picked = _scan(str(tmp_path / "twee.xlsx"), "--sheet", "Tweede", "--format", "json")
+    assert picked.returncode == 0 and json.loads(picked.stdout)["columns"][0]["name"] == "naam"
+
+
 def test_unknown_target_is_bad_input(tmp_path: Path) -> None:
     env = {**os.environ, "GOVERNANCE_DB": f"sqlite:///{tmp_path}/g.db"}
     run = _scan("bestaat-niet", env=env)

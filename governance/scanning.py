@@ -1,0 +1,36 @@
+"""The scan use cases that need no store: a file, or a registration's source.
+
+Kept apart from `services` so that `governance scan FILE` starts without loading the
+store's libraries (SQLAlchemy, pydantic): a pipeline scanning many files pays start-up
+on every call.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from governance.domain.registration import Registration
+    from governance.domain.scan import ScanReport
+
+
+def scan_file(path: Path, sample: int | None = None, sheet: str | None = None) -> ScanReport:
+    """Scan a data file that need not be registered; nothing is stored."""
+    from governance.pii.scan import scan_table
+    from governance.sources import read_table
+
+    return scan_table(read_table(path, sample=sample, sheet=sheet))
+
+
+def scan_source(
+    registration: Registration, data: Path | None, sample: int | None, sheet: str | None
+) -> ScanReport:
+    """Scan the registered source of a dataset, or the file given in its place."""
+    from governance.pii.scan import scan_table
+    from governance.sources import read_sql_table
+
+    source = registration.source
+    if data is not None or source.format.is_file:
+        return scan_file(data or Path(str(source.location)), sample, sheet)
+    return scan_table(read_sql_table(str(source.url), str(source.table), sample=sample))
