@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     _command(commands, "init", "create or migrate the store", _init)
     _add_catalog_commands(commands)
     _add_scan_command(commands)
+    _add_validate_command(commands)
     _add_audit_commands(commands)
     _add_demo_command(commands)
     return parser
@@ -144,6 +145,32 @@ def _add_scan_command(commands: Any) -> None:
     )
     scan.add_argument("--sheet", metavar="NAME", help="the sheet of an XLSX with several")
     _format_option(scan)
+
+
+def _add_validate_command(commands: Any) -> None:
+    validate = _command(
+        commands,
+        "validate",
+        "run a dataset's schema contract (its registration) and expectation suite "
+        "(expectations/ID.yaml) on its data; store and audit the result "
+        "(exit 1 when the contract breaks or a critical expectation fails)",
+        _validate,
+    )
+    validate.add_argument("dataset_id", metavar="ID")
+    validate.add_argument(
+        "--data", type=Path, metavar="PATH", help="validate this file as the dataset's data"
+    )
+    validate.add_argument("--sheet", metavar="NAME", help="the sheet of an XLSX with several")
+    validate.add_argument(
+        "--suites",
+        type=Path,
+        metavar="DIR",
+        help="folder of expectation suites (default: expectations/)",
+    )
+    validate.add_argument(
+        "--html", type=Path, metavar="FILE", help="also write a self-contained HTML report"
+    )
+    _format_option(validate)
 
 
 def _add_audit_commands(commands: Any) -> None:
@@ -444,6 +471,31 @@ def _scan(arguments: argparse.Namespace) -> int:
         print(scan_text(scanned.report, scanned.comparison))
     undeclared = scanned.comparison.has_undeclared_personal_data
     return ExitCode.CHECKS_FAILED if undeclared else ExitCode.OK
+
+
+def _validate(arguments: argparse.Namespace) -> int:
+    from governance.cli_format import to_json, validation_text
+    from governance.domain.quality import Outcome
+
+    validation = _open(arguments).validate_dataset(
+        arguments.dataset_id, arguments.data, arguments.sheet, arguments.suites
+    )
+    result = validation.result
+    if arguments.html:
+        from governance.quality.html_report import render
+
+        try:
+            arguments.html.write_text(render(result), encoding="utf-8")
+        except OSError as error:
+            print(f"error: cannot write {arguments.html} ({error.strerror})", file=sys.stderr)
+            return ExitCode.BAD_INPUT
+    if arguments.format == "json":
+        print(
+            to_json({**result.to_json(), "run": validation.run_id, "suite": validation.had_suite})
+        )
+    else:
+        print(validation_text(result, validation.had_suite))
+    return ExitCode.CHECKS_FAILED if result.outcome is Outcome.FAILED else ExitCode.OK
 
 
 def _audit_verify(arguments: argparse.Namespace) -> int:

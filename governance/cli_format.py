@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from governance.domain.quality import ValidationResult
     from governance.domain.scan import Comparison, ScanReport
     from governance.services import DatasetView
 
@@ -160,3 +161,44 @@ def _comparison_text(comparison: Comparison) -> str:
     ):
         lines += [f"  {label}: {name}" for name in names]
     return "\n".join(lines) if len(lines) > 1 else lines[0] + ": as declared"
+
+
+def validation_text(result: ValidationResult, had_suite: bool) -> str:
+    """A quality run for the terminal: the outcome, the contract, each expectation."""
+    from governance.quality.html_report import unexpected_text
+
+    blocks = [
+        f"{result.dataset_id} v{result.registration_version}: {result.outcome.value.upper()} "
+        f"({result.rows} rows of {result.source})"
+    ]
+    if result.contract:
+        blocks.append(
+            "Schema contract broken (the suite was not run)\n"
+            + table(
+                ("COLUMN", "CHECK", "COUNT", "MESSAGE"),
+                [(p.column, p.check, p.count, p.message) for p in result.contract],
+            )
+        )
+    else:
+        blocks.append("Schema contract: as registered")
+    if result.expectations:
+        blocks.append(
+            "Expectations\n"
+            + table(
+                ("EXPECTATION", "COLUMNS", "SEVERITY", "OK", "UNEXPECTED", "SAMPLES"),
+                [
+                    (
+                        e.type,
+                        ", ".join(e.columns),
+                        e.severity.value,
+                        "yes" if e.success else "NO",
+                        unexpected_text(e),
+                        ", ".join(e.samples),
+                    )
+                    for e in result.expectations
+                ],
+            )
+        )
+    elif not had_suite:
+        blocks.append("No expectation suite (expectations/<id>.yaml): only the contract ran")
+    return "\n\n".join(blocks)

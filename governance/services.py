@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ from governance.store.registrations import CatalogFilter, SaveResult, VersionInf
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
+    from governance.domain.quality import ValidationResult
     from governance.domain.scan import Comparison, ScanReport
     from governance.synthetic import GeneratedFile
 
@@ -169,17 +171,59 @@ class Governance:
             )
         return DatasetScan(registration, report, comparison, scan_id)
 
+    # --- quality -------------------------------------------------------------------------
+
+    def validate_dataset(
+        self,
+        dataset_id: str,
+        data: Path | None = None,
+        sheet: str | None = None,
+        suites: Path | None = None,
+        today: date | None = None,
+    ) -> DatasetValidation:
+        """Run the schema contract and the expectation suite on the dataset's data (or on
+        `data`), store the result with the data's fingerprint, and audit it."""
+        from governance.quality.run import QualityInput, suite_for, validate_file, validate_sql
+        from governance.store import scans, validations
+
+        with self.store.reading() as connection:
+            registration = registrations.get(connection, dataset_id)
+            latest_scan = scans.latest(connection, dataset_id)
+        suite = suite_for(dataset_id, suites or project_dir("expectations"))
+        found = latest_scan.report["columns"] if latest_scan else []
+        personal = frozenset(
+            {c.name for c in registration.declared_pii_columns}
+            | {c["name"] for c in found if c["entities"]}
+        )
+        run = QualityInput(registration, suite, personal, today or date.today())
+        source = registration.source
+        if data is not None or source.format.is_file:
+            from governance.sources import read_table
+
+            loaded = read_table(data or Path(str(source.location)), sheet=sheet)
+            result = validate_file(run, loaded)
+        else:
+            result = validate_sql(run, str(source.url), str(source.table))
+        with self.store.writing() as connection:
+            run_id = validations.record(connection, result.to_json(), self.actor)
+        return DatasetValidation(result, suite is not None, run_id)
+
     # --- audit ---------------------------------------------------------------------------
 
     def verify_audit(self) -> AuditReport:
-        """The chain is intact, and every stored registration version and scan is one that
-        governance wrote and logged (none changed, added or deleted behind its back)."""
-        from governance.store import scans
+        """The chain is intact, and every stored registration version, scan and quality run
+        is one that governance wrote and logged (none changed, added or deleted behind its
+        back)."""
+        from governance.store import scans, validations
 
         with self.store.reading() as connection:
             entries = audit.entries(connection)
             head = audit.read_head(connection)
-            records = registrations.audited_records(connection) + scans.audited_records(connection)
+            records = [
+                *registrations.audited_records(connection),
+                *scans.audited_records(connection),
+                *validations.audited_records(connection),
+            ]
         problems = verify_chain(entries, head) + verify_records(entries, records)
         return AuditReport(len(entries), problems, head)
 
@@ -199,7 +243,7 @@ class Governance:
                 f"{data_dir}: cannot write the demo data ({error.strerror}); choose another "
                 "folder with --data-dir"
             ) from None
-        imported = self.import_catalog([catalog_dir or example_catalog_dir()])
+        imported = self.import_catalog([catalog_dir or project_dir("catalog")])
         scanned = [self.scan_dataset(file.dataset_id, data=file.path) for file in generated]
         return DemoReport(generated, imported, scanned)
 
@@ -213,13 +257,20 @@ class DatasetScan:
 
 
 @dataclass(frozen=True)
+class DatasetValidation:
+    result: ValidationResult
+    had_suite: bool
+    run_id: int
+
+
+@dataclass(frozen=True)
 class DemoReport:
     files: list[GeneratedFile]
     imported: ImportReport
     scans: list[DatasetScan]
 
 
-def example_catalog_dir() -> Path:
-    """`catalog/` in the working directory, else the one beside the installed package."""
-    here = Path("catalog")
-    return here if here.is_dir() else Path(__file__).resolve().parent.parent / "catalog"
+def project_dir(name: str) -> Path:
+    """`name/` (catalog, expectations) in the working directory, else the project's own."""
+    here = Path(name)
+    return here if here.is_dir() else Path(__file__).resolve().parent.parent / name

@@ -72,3 +72,19 @@ scans = sa.Table(
     sa.Column("scanned_by", sa.Text, nullable=False),
     sa.Index("ix_scans_dataset", "dataset_id", "id"),
 )
+
+validations = sa.Table(
+    "validations",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("dataset_id", sa.String(80), sa.ForeignKey("datasets.id"), nullable=False),
+    sa.Column("registration_version", sa.Integer, nullable=False),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("fingerprint", sa.String(64), nullable=False),
+    sa.Column("rows", sa.Integer, nullable=False),
+    sa.Column("outcome", sa.String(16), nullable=False),
+    sa.Column("result", sa.JSON, nullable=False),
+    sa.Column("validated_at", sa.String(32), nullable=False),
+    sa.Column("validated_by", sa.Text, nullable=False),
+    sa.Index("ix_validations_dataset", "dataset_id", "id"),
+)

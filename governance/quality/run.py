@@ -1,0 +1,126 @@
+"""One quality run: the schema contract first, then the expectation suite.
+
+The contract is the registration's own promise (columns, types, nulls, uniqueness). When
+it breaks, the suite is not run: its expectations assume the declared shape, and a
+steward should fix the shape first. Files are typed in pandas and validated there; SQL
+tables are validated in the database, never pulled whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from governance.domain.quality import ContractProblem, ExpectationOutcome, ValidationResult
+from governance.errors import BadInputError
+
+if TYPE_CHECKING:
+    from governance.domain.registration import Registration
+    from governance.quality.suites import Suite
+    from governance.sources import LoadedTable
+
+
+@dataclass(frozen=True)
+class QualityInput:
+    """What a run needs besides the data: the registration, its suite, and which columns
+    hold personal data (declared or found by a scan) so that no value of theirs is kept."""
+
+    registration: Registration
+    suite: Suite | None
+    personal_columns: frozenset[str]
+    today: date
+
+
+def validate_file(run: QualityInput, loaded: LoadedTable) -> ValidationResult:
+    from governance.quality.contract import check_contract
+    from governance.quality.typed import to_frame
+
+    typed = to_frame(loaded, run.registration)
+    contract = check_contract(loaded, typed, run.registration)
+    outcomes: list[ExpectationOutcome] = []
+    if run.suite is not None:
+        _refuse_unknown_columns(run.suite, loaded.table.column_names, contract)
+        if not contract:
+            from governance.quality.runner import run_on_frame
+
+            outcomes = run_on_frame(run.suite, typed.frame, set(run.personal_columns), run.today)
+    return _result(run, loaded.path, loaded.fingerprint, loaded.rows, contract, outcomes)
+
+
+def validate_sql(run: QualityInput, url: str, table: str) -> ValidationResult:
+    import sqlalchemy as sa
+
+    from governance.quality.sql_contract import check_sql_contract
+
+    contract = check_sql_contract(url, table, run.registration)
+    engine = sa.create_engine(url, hide_parameters=True)
+    try:
+        with engine.connect() as connection:
+            columns = [c["name"] for c in sa.inspect(connection).get_columns(table)]
+            rows = connection.execute(
+                sa.select(sa.func.count()).select_from(sa.table(table))
+            ).scalar_one()
+    finally:
+        engine.dispose()
+    outcomes: list[ExpectationOutcome] = []
+    if run.suite is not None:
+        _refuse_unknown_columns(run.suite, columns, contract)
+        if not contract:
+            from governance.quality.runner import run_on_sql
+
+            outcomes = run_on_sql(run.suite, url, table, set(run.personal_columns), run.today)
+    fingerprint = _sql_fingerprint(url, table, rows)
+    return _result(run, f"{table} ({url.split('@')[-1]})", fingerprint, rows, contract, outcomes)
+
+
+def _sql_fingerprint(url: str, table: str, rows: int) -> str:
+    """A table in use changes all the time; its identity here is the table and row count
+    (weaker than a file's SHA-256 — documented in the README)."""
+    import hashlib
+
+    return hashlib.sha256(f"{url.split('@')[-1]}|{table}|{rows}".encode()).hexdigest()
+
+
+def _refuse_unknown_columns(
+    suite: Suite, columns: list[str], contract: list[ContractProblem]
+) -> None:
+    """A suite naming a column that neither the data nor the contract's missing columns
+    know is a mistake in the suite: bad input, nothing stored."""
+    from governance.quality.suites import check_columns
+
+    reported = {p.column for p in contract if p.check == "column_missing"}
+    unknown = [c for c in check_columns(suite, columns) if c not in reported]
+    if unknown:
+        raise BadInputError(
+            f"{suite.path}: the suite names column(s) {', '.join(unknown)} that the data "
+            f"does not have; the data's columns are: {', '.join(columns)}"
+        )
+
+
+def _result(
+    run: QualityInput,
+    source: str,
+    fingerprint: str,
+    rows: int,
+    contract: list[ContractProblem],
+    outcomes: list[ExpectationOutcome],
+) -> ValidationResult:
+    return ValidationResult(
+        run.registration.id,
+        run.registration.version,
+        source,
+        fingerprint,
+        rows,
+        tuple(contract),
+        tuple(outcomes),
+    )
+
+
+def suite_for(dataset_id: str, folder: Path) -> Suite | None:
+    """The dataset's suite from `folder/<id>.yaml`, or None when it has none."""
+    from governance.quality.suites import load_suite, suite_path
+
+    path = suite_path(dataset_id, folder)
+    return load_suite(path) if path.exists() else None

@@ -1,0 +1,60 @@
+"""Stored quality runs: the contract and suite outcome per run, audited like scans."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from governance.domain.audit import AuditedRecord
+from governance.domain.registration import canonical_digest
+from governance.store import audit
+from governance.store.schema import validations
+
+
+def record(connection: Connection, result: dict[str, Any], actor: str) -> int:
+    """Store one run (the `ValidationResult` as JSON) and audit it."""
+    row = {
+        "dataset_id": result["dataset"],
+        "registration_version": result["version"],
+        "source": result["source"],
+        "fingerprint": result["fingerprint"],
+        "rows": result["rows"],
+        "outcome": result["outcome"],
+        "result": result,
+        "validated_at": audit.utc_now(),
+        "validated_by": actor,
+    }
+    run_id = int(connection.execute(sa.insert(validations).values(**row)).inserted_primary_key[0])
+    subject = _subject(run_id, result["dataset"], result["version"])
+    audit.append(connection, actor, "validation.run", subject, canonical_digest(result))
+    return run_id
+
+
+def _subject(run_id: int, dataset_id: str, version: int) -> str:
+    return f"{dataset_id}@{version} validation {run_id}"
+
+
+def latest(
+    connection: Connection, dataset_id: str, fingerprint: str | None = None
+) -> dict[str, Any] | None:
+    """The newest run's result for a dataset (on exactly this data, given a fingerprint)."""
+    query = sa.select(validations.c.result).where(validations.c.dataset_id == dataset_id)
+    if fingerprint is not None:
+        query = query.where(validations.c.fingerprint == fingerprint)
+    found = connection.execute(query.order_by(validations.c.id.desc()).limit(1)).scalar()
+    return dict(found) if found is not None else None
+
+
+def audited_records(connection: Connection) -> list[AuditedRecord]:
+    """Every stored run, as the audit log must account for it."""
+    return [
+        AuditedRecord(
+            _subject(row.id, row.dataset_id, row.registration_version),
+            "validation",
+            canonical_digest(row.result),
+            f"validation {row.id} of {row.dataset_id}",
+        )
+        for row in connection.execute(sa.select(validations))
+    ]
