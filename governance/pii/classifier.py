@@ -63,7 +63,8 @@ def classify(
         findings = _optional(_date_of_birth(column, hint, today, thresholds, notes))
     if not findings:
         findings = _optional(_person(column, hint, thresholds))
-    if not findings and column.is_prose:
+    if not findings and (column.is_prose or (hint.entities and column.has_words)):
+        # prose, or words around values under a telling header ("tel: 06-…")
         findings = free_text.search(column)
     return ColumnReport(column.name, tuple(findings), tuple(notes))
 
@@ -117,10 +118,12 @@ def _candidate(
     if match_cells(recognizer, column.sample).candidates == 0 and not header_says:
         return None  # not one candidate in the sample: the full column can't qualify
     match = match_cells(recognizer, column.values)
+    if header_says and recognizer.with_header_regex:
+        match = _with_header_shapes(recognizer, column, match)
     if entity in hint.vetoes and match.valid_rate >= thresholds.mixed_part:
         notes.append(
             f"{entity.value} ruled out: the values have its form, but the header names "
-            f"another kind of value ({', '.join(hint.words) or 'organisation number, hash'})"
+            f"another kind of value ({', '.join(hint.veto_words)})"
         )
         return None
     if _failing_checksum(match, thresholds):
@@ -135,6 +138,17 @@ def _candidate(
             f"pass the {recognizer.validator}"
         )
     return _Candidate(recognizer, match, header_says)
+
+
+def _with_header_shapes(
+    recognizer: Recognizer, column: PreparedColumn, match: CellMatch
+) -> CellMatch:
+    """Count the shapes a recognizer accepts only under its header, on cells it refused."""
+    extra = pc.sum(
+        pc.match_substring_regex(column.values, str(recognizer.with_header_regex))
+    ).as_py()
+    valid = min(match.non_null, match.valid + (extra or 0))
+    return CellMatch(match.non_null, max(match.candidates, valid), valid)
 
 
 def _structured_finding(
@@ -187,11 +201,15 @@ def _date_of_birth(
     thresholds: Thresholds,
     notes: list[str],
 ) -> Finding | None:
-    """Dates of birth: dates, plus a birth header or a birth-like spread of dates."""
-    sample_dates = parse_dates(column.sample)
-    if np.mean(~np.isnat(sample_dates)) < thresholds.dates:
-        return None
-    dates = parse_dates(column.values)
+    """Dates of birth: dates, plus a birth header or a birth-like spread of dates.
+    Eight digits (`19850312`, the BRP's own form) are read as dates only when most of the
+    column reads so; KvK numbers and other 8-digit codes almost never do."""
+    compact = False
+    if np.mean(~np.isnat(parse_dates(column.sample))) < thresholds.dates:
+        compact = True
+        if np.mean(~np.isnat(parse_dates(column.sample, compact=True))) < thresholds.dates:
+            return None
+    dates = parse_dates(column.values, compact=compact)
     valid = dates[~np.isnat(dates)]
     rate = len(valid) / column.non_null
     if rate < thresholds.dates:

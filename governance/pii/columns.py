@@ -17,6 +17,7 @@ SAMPLE_SIZE = 2000
 
 # three words with letters in them: prose, not a code or a name
 _PROSE = r"[^\s\d]{2,}\s+\S+\s+\S+"
+_WORDS = r"[A-Za-z]{2,}\S*\s|\s\S*[A-Za-z]{2,}"
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,11 @@ class PreparedColumn:
     def share(self, mask: pa.Array) -> float:
         """The share of true values in a boolean mask over the sample."""
         return pc.sum(mask).as_py() / len(mask) if len(mask) else 0.0
+
+    @property
+    def has_words(self) -> bool:
+        """Most sampled cells mix letters with spaces: text around values, not bare codes."""
+        return self.share(pc.match_substring_regex(self.sample, _WORDS)) >= 0.5
 
     @property
     def is_prose(self) -> bool:

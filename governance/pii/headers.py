@@ -77,8 +77,9 @@ _THING_WORDS = frozenset(
 _VETO_WORDS: dict[E, str] = {
     E.BSN: "rsin kvk kvknummer btw fiscaalnummer hash hashed sha256 pseudoniem pseudonym",
     E.PHONE_NUMBER: "kvk kvknummer toestel extension",
-    E.POSTCODE: "pc4",
-    E.STREET_ADDRESS: "straatnaam straat",
+    E.POSTCODE: "pc4 kenteken kentekenplaat nummerplaat",
+    E.STREET_ADDRESS: "straatnaam",
+    E.IP_ADDRESS: "versie version release build",
 }
 
 
@@ -103,6 +104,7 @@ class HeaderHint:
     entities: frozenset[E]
     vetoes: frozenset[E]
     words: tuple[str, ...]
+    veto_words: tuple[str, ...] = ()
 
     def says(self, entity: E) -> bool:
         return entity in self.entities and entity not in self.vetoes
@@ -128,11 +130,21 @@ def read_header(header: str) -> HeaderHint:
             if token.endswith(ending) and prefix and prefix not in _THING_WORDS:
                 found.setdefault(entity, token)
     vetoes: set[E] = set()
+    veto_words: list[str] = []
     for token in parts:
-        vetoes |= _VETOES.get(token, set())
-    if E.PERSON in found and _THING_WORDS.intersection(parts + [_stem(p) for p in parts]):
+        if token in _VETOES:
+            vetoes |= _VETOES[token]
+            veto_words.append(token)
+    things = _THING_WORDS.intersection(parts + [_stem(p) for p in parts])
+    if E.PERSON in found and things:
         vetoes.add(E.PERSON)
-    return HeaderHint(frozenset(found), frozenset(vetoes), tuple(dict.fromkeys(found.values())))
+        veto_words.extend(sorted(things))
+    return HeaderHint(
+        frozenset(found),
+        frozenset(vetoes),
+        tuple(dict.fromkeys(found.values())),
+        tuple(dict.fromkeys(veto_words)),
+    )
 
 
 def _stem(token: str) -> str:

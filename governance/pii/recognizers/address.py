@@ -83,7 +83,8 @@ _STREET = f"(?:{_STREET_ENDING}|{_STREET_LEADING})"
 # House number 1–9999 and an addition: 12a, 12 A, 12-2, 12-II, 12 bis, 12 hs, 12-1hg.
 _ADDITION = (
     "(?:[A-Za-z]{1,2}"
-    "|-[0-9]{1,4}[A-Za-z]{0,2}|-[A-Za-z]{1,3}|/[0-9]{1,3}"
+    "|-[0-9]{1,4}[A-Za-z]{0,2}|-[A-Za-z]{1,4}|/[0-9]{1,3}|/[A-Za-z]{1,2}"
+    "| bus [0-9]{1,3}"
     "| [A-Za-z]"
     "| (?:bis|hs|h|huis|bg|bv|boven|beneden|sous|zw|rd|hoog|[1-9]hg|I{1,3}|IV|V|[0-9]{1,3}hg))"
 )

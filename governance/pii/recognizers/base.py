@@ -45,6 +45,9 @@ class Recognizer:
     validator:   the name shown in evidence ("11-check", "mod-97", "luhn", "format").
     context:     lower-case cue words that make a text match more likely (e.g. "bsn").
     score:       confidence of a valid match without context.
+    with_header_regex: RE2, anchored; shapes too ambiguous to claim alone (a compact
+                 "AB1234" plate is as often a product code) that count as valid when the
+                 column's header names the entity.
     """
 
     name: str
@@ -56,6 +59,7 @@ class Recognizer:
     are_valid: VectorValidator | None = None
     context: tuple[str, ...] = ()
     score: float = 0.85
+    with_header_regex: str | None = None  # more whole-cell shapes, only when the header agrees
 
     def find(self, text: str) -> list[TextMatch]:
         """Validated matches of `text_regex` in free text, in order (the Presidio path does

@@ -109,5 +109,7 @@ KENTEKEN = register(
         validator="sidecode",
         context=("kenteken", "kentekenplaat", "nummerbord", "auto", "voertuig", "geparkeerd"),
         score=0.6,
+        # sidecodes 1–3 without dashes (AB1234, 1234AB, 12AB34): only under a plate header
+        with_header_regex=r"^(?:[A-Za-z]{2}[0-9]{4}|[0-9]{4}[A-Za-z]{2}|[0-9]{2}[A-Za-z]{2}[0-9]{2})$",
     )
 )

@@ -20,7 +20,7 @@ from governance.pii.recognizers._arrow import as_string_array, regex_mask
 from governance.pii.recognizers._text import NOT_INSIDE_IBAN
 from governance.pii.recognizers.base import Recognizer, register
 
-_SEP = r"[ .-]"
+_SEP = r"(?: - |[ .-])"  # "010 - 123 45 67" is how many exports write it
 _INTERNATIONAL = rf"(?:\+|00)31{_SEP}?(?:\(0\){_SEP}?)?[1-9](?:{_SEP}?[0-9]){{8}}"
 _NATIONAL = rf"0[1-9](?:{_SEP}?[0-9]){{8}}"
 # "(010) 1234567", "(0314) 123456": the brackets hold the whole area code
