@@ -42,7 +42,7 @@ PREFILTER = "|".join(
         r"\b[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}",  # payment card
         r"(?i:[a-z](?:straat|weg|laan|plein|gracht|kade|singel|dijk|pad|dreef|hof|steeg|"
         r"markt|ring|park|erf|wal|baan) [0-9])",  # street and house number
-        rf"(?i:\b(?:{CUE_WORDS})\b)",  # a name after a cue word
+        rf"(?i:\b(?:{CUE_WORDS})\b)\.?:? +[A-Z][a-z]",  # a capitalised name after a cue word
     )
 )
 
