@@ -545,7 +545,13 @@ def _demo(arguments: argparse.Namespace) -> int:
     for scanned in report.scans:
         undeclared = ", ".join(d.column for d in scanned.comparison.undeclared) or "none"
         print(f"scanned {scanned.registration.id}: undeclared personal data in {undeclared}")
-    print("\nnext: governance catalog list; governance scan wmo-wachtlijst")
+    for validation in report.validations:
+        result = validation.result
+        print(f"validated {result.dataset_id}: {result.outcome.value}")
+    print(
+        "\nnext: governance catalog list; governance scan wmo-wachtlijst; "
+        "governance validate wmo-wachtlijst --html wmo.html"
+    )
     return ExitCode.OK
 
 

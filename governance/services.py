@@ -232,8 +232,8 @@ class Governance:
     def run_demo(
         self, data_dir: Path, catalog_dir: Path | None, seed: int, rows: int | None
     ) -> DemoReport:
-        """Synthetic pilot data, the example catalogue, and a PII scan of each pilot against
-        its registration: a store ready to explore."""
+        """Synthetic pilot data, the example catalogue, and for each pilot a PII scan and a
+        quality run against its registration: a store ready to explore."""
         from governance.synthetic import generate_pilot_data
 
         try:
@@ -245,7 +245,8 @@ class Governance:
             ) from None
         imported = self.import_catalog([catalog_dir or project_dir("catalog")])
         scanned = [self.scan_dataset(file.dataset_id, data=file.path) for file in generated]
-        return DemoReport(generated, imported, scanned)
+        validated = [self.validate_dataset(file.dataset_id, data=file.path) for file in generated]
+        return DemoReport(generated, imported, scanned, validated)
 
 
 @dataclass(frozen=True)
@@ -268,6 +269,7 @@ class DemoReport:
     files: list[GeneratedFile]
     imported: ImportReport
     scans: list[DatasetScan]
+    validations: list[DatasetValidation]
 
 
 def project_dir(name: str) -> Path:

@@ -59,7 +59,14 @@ def store_snapshot(url: str) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table, to show that a refused command changed nothing."""
     engine = sa.create_engine(url)
     with engine.connect() as connection:
-        tables = ("datasets", "registration_versions", "audit_log", "audit_head")
+        tables = (
+            "datasets",
+            "registration_versions",
+            "audit_log",
+            "audit_head",
+            "scans",
+            "validations",
+        )
         snapshot = {
             t: sorted(map(tuple, connection.exec_driver_sql(f"SELECT * FROM {t}")), key=repr)
             for t in tables
@@ -311,7 +318,7 @@ def test_init_creates_and_then_finds_the_store_current(cli: Cli) -> None:
 
 
 def test_demo_loads_the_six_pilots(sqlite_cli: Cli, tmp_path: Path) -> None:
-    run = sqlite_cli("demo", "--rows", "40")
+    run = sqlite_cli("demo", "--rows", "250")
     assert run.returncode == 0, run.stderr
     assert len(list((tmp_path / "demo-data").iterdir())) == 6
     listed = sqlite_cli.json("catalog", "list")
@@ -322,7 +329,9 @@ def test_demo_loads_the_six_pilots(sqlite_cli: Cli, tmp_path: Path) -> None:
         for purpose in dataset["purposes"]:
             assert purpose["legal_basis"]["ground"]
     assert "scanned wmo-wachtlijst: undeclared personal data in" in run.stdout
-    again = sqlite_cli("demo", "--rows", "40")
+    again = sqlite_cli("demo", "--rows", "250")
     assert again.returncode == 0 and "6 unchanged" in again.stdout
     audit = sqlite_cli.json("audit", "verify")
-    assert audit["intact"] and audit["entries"] == 6 + 6 + 6  # imports once, scans twice
+    assert audit["intact"] and audit["entries"] == 6 + 6 * 2 + 6 * 2  # imports once,
+    # scans and quality runs twice
+    assert run.stdout.count(": passed") + run.stdout.count(": warnings") == 6

@@ -66,22 +66,9 @@ def remark_with_contact(
     return rng.choice(mail_remarks).format(v=email_address(rng, first_name, last_name))
 
 
-def with_duplicates(rng: random.Random, rows: list[Row], copies: int) -> list[Row]:
-    """The rows with `copies` exact repeats, each placed right after or near its original."""
-    result = list(rows)
-    if not rows:
-        return result
-    for _ in range(copies):
-        index = rng.randrange(len(result))
-        result.insert(min(len(result), index + rng.randint(1, 3)), dict(result[index]))
-    return result
-
-
-def duplicate_count(total: int, share: float = 0.003) -> int:
-    """How many of `total` rows are repeats: at least one once a file has 20 rows."""
-    if total < 20:
-        return 0
-    return max(1, round(total * share))
+def rows_with_gaps(rows: list[Row], columns: tuple[str, ...]) -> list[int]:
+    """Indices of the rows with an empty field among `columns`: where 'NULL' can be spelt."""
+    return [i for i, row in enumerate(rows) if any(row.get(name) is None for name in columns)]
 
 
 def spell_nulls(row: Row, columns: tuple[str, ...]) -> None:

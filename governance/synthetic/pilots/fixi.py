@@ -77,11 +77,10 @@ OPEN_STATUSES = (("In behandeling", 70), ("Doorgezet naar aannemer", 30))
 
 
 def make_table(rng: random.Random, fake: Faker, rows: int, reference: date) -> Table:
-    duplicates = messy.duplicate_count(rows)
-    created = sorted(_created_at(rng, reference) for _ in range(rows - duplicates))
+    created = sorted(_created_at(rng, reference) for _ in range(rows))
     table_rows = [_row(rng, fake, 2_400_001 + i, at, reference) for i, at in enumerate(created)]
     _add_flaws(rng, fake, table_rows)
-    return Table(COLUMNS, messy.with_duplicates(rng, table_rows, duplicates))
+    return Table(COLUMNS, table_rows)
 
 
 def _created_at(rng: random.Random, reference: date) -> datetime:
@@ -165,7 +164,7 @@ def _add_flaws(rng: random.Random, fake: Faker, rows: list[Row]) -> None:
     named = [i for i, row in enumerate(rows) if row["melder_naam"]]
     for index in pick(rng, named, 0.03):
         rows[index]["melder_naam"] = messy.padded(rng, rows[index]["melder_naam"])
-    for index in pick(rng, len(rows), 0.01):
+    for index in pick(rng, messy.rows_with_gaps(rows, NULLABLE), 0.01):
         messy.spell_nulls(rows[index], NULLABLE)
     for index in pick(rng, len(rows), 0.03):
         remark = messy.remark_with_contact(rng, fake.first_name(), fake.last_name())

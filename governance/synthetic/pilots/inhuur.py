@@ -85,18 +85,17 @@ class Supplier:
 
 
 def make_table(rng: random.Random, fake: Faker, rows: int, reference: date) -> Table:
-    duplicates = messy.duplicate_count(rows)
     agencies = [_agency(rng, fake) for _ in range(18)]
     starts = sorted(
         date(2022, 1, 3) + timedelta(days=rng.randint(0, (reference - date(2022, 1, 3)).days))
-        for _ in range(rows - duplicates)
+        for _ in range(rows)
     )
     table_rows = [
         _row(rng, fake, number, start, agencies, reference)
         for number, start in enumerate(starts, start=1)
     ]
     _add_flaws(rng, fake, table_rows)
-    return Table(COLUMNS, messy.with_duplicates(rng, table_rows, duplicates))
+    return Table(COLUMNS, table_rows)
 
 
 def _agency(rng: random.Random, fake: Faker) -> Supplier:

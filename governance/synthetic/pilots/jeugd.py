@@ -120,8 +120,7 @@ class Child:
 
 
 def make_table(rng: random.Random, fake: Faker, rows: int, reference: date) -> Table:
-    duplicates = messy.duplicate_count(rows)
-    unique = rows - duplicates
+    unique = rows
     children = [_child(rng, fake, reference) for _ in range(max(1, unique * 9 // 10))]
     referrals = []
     for _ in range(unique):
@@ -137,7 +136,7 @@ def make_table(rng: random.Random, fake: Faker, rows: int, reference: date) -> T
         for index, (_, form, child) in enumerate(referrals)
     ]
     _add_cell_flaws(rng, fake, table_rows, children)
-    return Table(COLUMNS, messy.with_duplicates(rng, table_rows, duplicates))
+    return Table(COLUMNS, table_rows)
 
 
 def _child(rng: random.Random, fake: Faker, reference: date) -> Child:
@@ -207,7 +206,7 @@ def _add_cell_flaws(
         rows[index]["Postcode"] = messy.postcode_variant(rng, rows[index]["Postcode"])
     for index in pick(rng, len(rows), 0.03):
         rows[index]["Naam_jeugdige"] = messy.padded(rng, rows[index]["Naam_jeugdige"])
-    for index in pick(rng, len(rows), 0.015):
+    for index in pick(rng, messy.rows_with_gaps(rows, NULLABLE), 0.015):
         messy.spell_nulls(rows[index], NULLABLE)
     for index in pick(rng, len(rows), 0.02):
         parent_last = rng.choice(children).person.last_name

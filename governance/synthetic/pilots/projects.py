@@ -73,13 +73,10 @@ PHASES = ("Initiatief", "Definitie", "Ontwerp", "Realisatie", "Nazorg", "Afgeron
 
 
 def make_table(rng: random.Random, fake: Faker, rows: int, reference: date) -> Table:
-    duplicates = messy.duplicate_count(rows)
     leaders = [f"{fake.first_name()} {fake.last_name()}" for _ in range(40)]
-    table_rows = [
-        _row(rng, number, leaders, reference) for number in range(1, rows - duplicates + 1)
-    ]
+    table_rows = [_row(rng, number, leaders, reference) for number in range(1, rows + 1)]
     _add_flaws(rng, table_rows)
-    return Table(COLUMNS, messy.with_duplicates(rng, table_rows, duplicates))
+    return Table(COLUMNS, table_rows)
 
 
 def _row(rng: random.Random, number: int, leaders: list[str], reference: date) -> Row:

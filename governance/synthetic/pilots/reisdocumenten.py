@@ -52,15 +52,14 @@ HISTORY_DAYS = 3 * 365
 
 
 def make_table(rng: random.Random, fake: Faker, rows: int, reference: date) -> Table:
-    duplicates = messy.duplicate_count(rows)
     days = [reference - timedelta(days=offset) for offset in range(1, HISTORY_DAYS + 1)]
     weights = [_demand(day) for day in days]
-    applied = sorted(rng.choices(days, weights=weights, k=rows - duplicates))
+    applied = sorted(rng.choices(days, weights=weights, k=rows))
     table_rows = [
         _row(rng, fake, number, day, reference) for number, day in enumerate(applied, start=1)
     ]
     _add_flaws(rng, table_rows)
-    return Table(COLUMNS, messy.with_duplicates(rng, table_rows, duplicates))
+    return Table(COLUMNS, table_rows)
 
 
 def _demand(day: date) -> float:
@@ -111,5 +110,5 @@ def _add_flaws(rng: random.Random, rows: list[Row]) -> None:
         rows[index]["bsn"] = messy.bsn_as_exported(rows[index]["bsn"].zfill(9), dotted=True)
     for index in pick(rng, len(rows), 0.05):
         rows[index]["postcode"] = messy.postcode_variant(rng, rows[index]["postcode"])
-    for index in pick(rng, len(rows), 0.01):
+    for index in pick(rng, messy.rows_with_gaps(rows, NULLABLE), 0.01):
         messy.spell_nulls(rows[index], NULLABLE)

@@ -123,8 +123,7 @@ class Client:
 
 
 def make_table(rng: random.Random, fake: Faker, rows: int, reference: date) -> Table:
-    duplicates = messy.duplicate_count(rows)
-    unique = rows - duplicates
+    unique = rows
     clients = [_client(rng, fake, reference) for _ in range(max(1, unique * 4 // 5))]
     requests = []
     for _ in range(unique):
@@ -142,7 +141,7 @@ def make_table(rng: random.Random, fake: Faker, rows: int, reference: date) -> T
         for index, (_, service, client) in enumerate(requests)
     ]
     _add_cell_flaws(rng, table_rows, clients)
-    return Table(COLUMNS, messy.with_duplicates(rng, table_rows, duplicates))
+    return Table(COLUMNS, table_rows)
 
 
 def _client(rng: random.Random, fake: Faker, reference: date) -> Client:
@@ -199,7 +198,7 @@ def _add_cell_flaws(rng: random.Random, rows: list[Row], clients: list[Client]) 
         rows[index]["Postcode"] = messy.postcode_variant(rng, rows[index]["Postcode"])
     for index in pick(rng, len(rows), 0.03):
         rows[index]["Clientnaam"] = messy.padded(rng, rows[index]["Clientnaam"])
-    for index in pick(rng, len(rows), 0.015):
+    for index in pick(rng, messy.rows_with_gaps(rows, NULLABLE), 0.015):
         messy.spell_nulls(rows[index], NULLABLE)
     for index in pick(rng, len(rows), 0.02):
         contact = rng.choice(clients).person
