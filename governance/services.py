@@ -183,19 +183,27 @@ class Governance:
     ) -> DatasetValidation:
         """Run the schema contract and the expectation suite on the dataset's data (or on
         `data`), store the result with the data's fingerprint, and audit it."""
-        from governance.quality.run import QualityInput, suite_for, validate_file, validate_sql
+        from governance.quality.run import (
+            QualityInput,
+            suite_file,
+            validate_file,
+            validate_sql,
+            warm_up,
+        )
         from governance.store import scans, validations
 
         with self.store.reading() as connection:
             registration = registrations.get(connection, dataset_id)
             latest_scan = scans.latest(connection, dataset_id)
-        suite = suite_for(dataset_id, suites or project_dir("expectations"))
+        suite_yaml = suite_file(dataset_id, suites or project_dir("expectations"))
+        if suite_yaml is not None:
+            warm_up()
         found = latest_scan.report["columns"] if latest_scan else []
         personal = frozenset(
             {c.name for c in registration.declared_pii_columns}
             | {c["name"] for c in found if c["entities"]}
         )
-        run = QualityInput(registration, suite, personal, today or date.today())
+        run = QualityInput(registration, suite_yaml, personal, today or date.today())
         source = registration.source
         if data is not None or source.format.is_file:
             from governance.sources import read_table
@@ -206,7 +214,7 @@ class Governance:
             result = validate_sql(run, str(source.url), str(source.table))
         with self.store.writing() as connection:
             run_id = validations.record(connection, result.to_json(), self.actor)
-        return DatasetValidation(result, suite is not None, run_id)
+        return DatasetValidation(result, suite_yaml is not None, run_id)
 
     # --- audit ---------------------------------------------------------------------------
 

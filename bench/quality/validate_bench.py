@@ -231,11 +231,12 @@ def postgres_run(work: Path, env: dict[str, str], count: int, file_command: list
         )
         began = time.perf_counter()
         connection.exec_driver_sql(
-            f"INSERT INTO {schema}.wachtlijst SELECT g, (ARRAY['Noord','Oost','Zuid','West'])"
-            "[1 + g % 4], (ARRAY['Aangemeld','In onderzoek','Wacht op start','In zorg'])"
-            "[1 + g % 4], date '2023-01-01' + (g % 900), date '2023-01-01' + (g % 900) + "
-            "(g % 60), g % 120, (g % 300) / 10.0, g % 10 = 0, 18 + g % 80, (g % 5000) + 0.5 "
-            f"FROM generate_series(1, {count}) AS g"
+            f"INSERT INTO {schema}.wachtlijst SELECT g, "
+            "(ARRAY['Noord','Oost','Zuid','West'])[1 + mod(g, 4)], "
+            "(ARRAY['Aangemeld','In onderzoek','Wacht op start','In zorg'])[1 + mod(g, 4)], "
+            "date '2023-01-01' + mod(g, 900), date '2023-01-01' + mod(g, 900) + mod(g, 60), "
+            "mod(g, 120), mod(g, 300) / 10.0, mod(g, 10) = 0, 18 + mod(g, 80), "
+            f"mod(g, 5000) + 0.5 FROM generate_series(1, {count}) AS g"
         )
         print(
             f"(c) PostgreSQL table {schema}.wachtlijst: {count:,} rows in "

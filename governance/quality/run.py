@@ -8,6 +8,7 @@ tables are validated in the database, never pulled whole.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -24,13 +25,25 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class QualityInput:
-    """What a run needs besides the data: the registration, its suite, and which columns
-    hold personal data (declared or found by a scan) so that no value of theirs is kept."""
+    """What a run needs besides the data: the registration, its suite file, and which
+    columns hold personal data (declared or found by a scan) so that no value of theirs is
+    kept. The suite is loaded late: checking its arguments imports Great Expectations,
+    which by then has been warming up in the background while the data was read."""
 
     registration: Registration
-    suite: Suite | None
+    suite_file: Path | None
     personal_columns: frozenset[str]
     today: date
+
+
+def warm_up() -> threading.Thread:
+    """Start building Great Expectations' context in the background: its three seconds of
+    imports overlap with reading and typing the data instead of following them."""
+    from governance.quality import _gx
+
+    thread = threading.Thread(target=_gx.context, name="gx-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def validate_file(run: QualityInput, loaded: LoadedTable) -> ValidationResult:
@@ -40,12 +53,13 @@ def validate_file(run: QualityInput, loaded: LoadedTable) -> ValidationResult:
     typed = to_frame(loaded, run.registration)
     contract = check_contract(loaded, typed, run.registration)
     outcomes: list[ExpectationOutcome] = []
-    if run.suite is not None:
-        _refuse_unknown_columns(run.suite, loaded.table.column_names, contract)
+    suite = _load(run.suite_file)
+    if suite is not None:
+        _refuse_unknown_columns(suite, loaded.table.column_names, contract)
         if not contract:
             from governance.quality.runner import run_on_frame
 
-            outcomes = run_on_frame(run.suite, typed.frame, set(run.personal_columns), run.today)
+            outcomes = run_on_frame(suite, typed.frame, set(run.personal_columns), run.today)
     return _result(run, loaded.path, loaded.fingerprint, loaded.rows, contract, outcomes)
 
 
@@ -54,6 +68,7 @@ def validate_sql(run: QualityInput, url: str, table: str) -> ValidationResult:
 
     from governance.quality.sql_contract import check_sql_contract
 
+    suite = _load(run.suite_file)
     contract = check_sql_contract(url, table, run.registration)
     engine = sa.create_engine(url, hide_parameters=True)
     try:
@@ -65,12 +80,12 @@ def validate_sql(run: QualityInput, url: str, table: str) -> ValidationResult:
     finally:
         engine.dispose()
     outcomes: list[ExpectationOutcome] = []
-    if run.suite is not None:
-        _refuse_unknown_columns(run.suite, columns, contract)
+    if suite is not None:
+        _refuse_unknown_columns(suite, columns, contract)
         if not contract:
             from governance.quality.runner import run_on_sql
 
-            outcomes = run_on_sql(run.suite, url, table, set(run.personal_columns), run.today)
+            outcomes = run_on_sql(suite, url, table, set(run.personal_columns), run.today)
     fingerprint = _sql_fingerprint(url, table, rows)
     return _result(run, f"{table} ({url.split('@')[-1]})", fingerprint, rows, contract, outcomes)
 
@@ -118,9 +133,15 @@ def _result(
     )
 
 
-def suite_for(dataset_id: str, folder: Path) -> Suite | None:
-    """The dataset's suite from `folder/<id>.yaml`, or None when it has none."""
-    from governance.quality.suites import load_suite, suite_path
+def suite_file(dataset_id: str, folder: Path) -> Path | None:
+    """The dataset's suite file, `folder/<id>.yaml`, or None when it has none."""
+    from governance.quality.suites import suite_path
 
     path = suite_path(dataset_id, folder)
-    return load_suite(path) if path.exists() else None
+    return path if path.exists() else None
+
+
+def _load(path: Path | None) -> Suite | None:
+    from governance.quality.suites import load_suite
+
+    return load_suite(path) if path is not None else None
