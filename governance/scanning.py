@@ -15,12 +15,17 @@ if TYPE_CHECKING:
     from governance.domain.scan import ScanReport
 
 
-def scan_file(path: Path, sample: int | None = None, sheet: str | None = None) -> ScanReport:
+def scan_file(
+    path: Path,
+    sample: int | None = None,
+    sheet: str | None = None,
+    csv_options: dict[str, str] | None = None,
+) -> ScanReport:
     """Scan a data file that need not be registered; nothing is stored."""
     from governance.pii.scan import scan_table
     from governance.sources import read_table
 
-    return scan_table(read_table(path, sample=sample, sheet=sheet))
+    return scan_table(read_table(path, sample=sample, sheet=sheet, **(csv_options or {})))
 
 
 def scan_source(
@@ -32,5 +37,6 @@ def scan_source(
 
     source = registration.source
     if data is not None or source.format.is_file:
-        return scan_file(data or Path(str(source.location)), sample, sheet)
+        options = source.csv_options if data is None else {}
+        return scan_file(data or Path(str(source.location)), sample, sheet, options)
     return scan_table(read_sql_table(str(source.url), str(source.table), sample=sample))

@@ -17,7 +17,7 @@ from governance.catalog_files import RegistrationFile, RegistrationFileError
 from governance.domain.audit import ChainHead, verify_chain, verify_records
 from governance.domain.legal_rules import Finding, assess, refusals
 from governance.domain.registration import Registration
-from governance.errors import BadInputError, ConflictError
+from governance.errors import BadInputError, ConflictError, UnknownDatasetError
 from governance.store import audit, registrations
 from governance.store.db import Store
 from governance.store.registrations import CatalogFilter, SaveResult, VersionInfo
@@ -192,10 +192,17 @@ class Governance:
         )
         from governance.store import scans, validations
 
-        with self.store.reading() as connection:
-            registration = registrations.get(connection, dataset_id)
-            latest_scan = scans.latest(connection, dataset_id)
         suite_yaml = suite_file(dataset_id, suites or project_dir("expectations"))
+        with self.store.reading() as connection:
+            try:
+                registration = registrations.get(connection, dataset_id)
+            except UnknownDatasetError as error:
+                if suite_yaml is None:
+                    raise
+                raise UnknownDatasetError(
+                    f"{suite_yaml}: a suite for {error}; import its registration first"
+                ) from None
+            latest_scan = scans.latest(connection, dataset_id)
         if suite_yaml is not None:
             warm_up()
         found = latest_scan.report["columns"] if latest_scan else []
@@ -208,7 +215,8 @@ class Governance:
         if data is not None or source.format.is_file:
             from governance.sources import read_table
 
-            loaded = read_table(data or Path(str(source.location)), sheet=sheet)
+            options = source.csv_options if data is None else {}
+            loaded = read_table(data or Path(str(source.location)), sheet=sheet, **options)
             result = validate_file(run, loaded)
         else:
             result = validate_sql(run, str(source.url), str(source.table))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -83,6 +83,20 @@ class Owner(_Model):
     contact: Text
 
 
+class Parsing(_Model):
+    """How to read an export when detection is not enough: a CSV's encoding and delimiter,
+    US dates, a comma-grouped decimal column, 'onbekend' for missing, 'J'/'N' booleans."""
+
+    encoding: Literal["utf-8", "utf-8-sig", "cp1252", "latin-1"] | None = None
+    delimiter: Literal[",", ";", "\t", "|"] | None = None
+    date_format: Plain | None = None  # strftime style, e.g. '%m/%d/%Y'
+    datetime_format: Plain | None = None
+    decimal: Literal[",", "."] | None = None
+    true_values: list[Text] | None = None
+    false_values: list[Text] | None = None
+    null_values: list[Plain] | None = None
+
+
 class Source(_Model):
     """Where the data lives: a file path, or an SQL URL with a table."""
 
@@ -91,6 +105,7 @@ class Source(_Model):
     location: Plain | None = None
     url: Plain | None = None
     table: Plain | None = None
+    parsing: Parsing | None = None
 
     @model_validator(mode="after")
     def _location_fits_format(self) -> Source:
@@ -100,7 +115,18 @@ class Source(_Model):
             )
         if self.format is SourceFormat.SQL and not (self.url and self.table):
             raise ValueError("an 'sql' source needs 'url' (SQLAlchemy URL) and 'table'")
+        csv_only = self.parsing and (self.parsing.encoding or self.parsing.delimiter)
+        if csv_only and self.format is not SourceFormat.CSV:
+            raise ValueError("'parsing.encoding' and 'parsing.delimiter' are for csv sources")
         return self
+
+    @property
+    def csv_options(self) -> dict[str, str]:
+        """The reader's overrides of detection (encoding, delimiter) that are set."""
+        if self.parsing is None:
+            return {}
+        chosen = {"encoding": self.parsing.encoding, "delimiter": self.parsing.delimiter}
+        return {key: value for key, value in chosen.items() if value}
 
 
 class LegalBasis(_Model):

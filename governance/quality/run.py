@@ -19,6 +19,7 @@ from governance.errors import BadInputError
 
 if TYPE_CHECKING:
     from governance.domain.registration import Registration
+    from governance.quality.parse_options import ParseOptions
     from governance.quality.suites import Suite
     from governance.sources import LoadedTable
 
@@ -50,7 +51,7 @@ def validate_file(run: QualityInput, loaded: LoadedTable) -> ValidationResult:
     from governance.quality.contract import check_contract
     from governance.quality.typed import to_frame
 
-    typed = to_frame(loaded, run.registration)
+    typed = to_frame(loaded, run.registration, options=parse_options(run.registration))
     contract = check_contract(loaded, typed, run.registration)
     outcomes: list[ExpectationOutcome] = []
     suite = _load(run.suite_file)
@@ -69,7 +70,9 @@ def validate_sql(run: QualityInput, url: str, table: str) -> ValidationResult:
     from governance.quality.sql_contract import check_sql_contract
 
     suite = _load(run.suite_file)
-    contract = check_sql_contract(url, table, run.registration)
+    contract = check_sql_contract(
+        url, table, run.registration, options=parse_options(run.registration)
+    )
     engine = sa.create_engine(url, hide_parameters=True)
     try:
         with engine.connect() as connection:
@@ -131,6 +134,17 @@ def _result(
         tuple(contract),
         tuple(outcomes),
     )
+
+
+def parse_options(registration: Registration) -> ParseOptions | None:
+    """The registration's `source.parsing` as the typing step's options (None: detect)."""
+    from governance.quality.parse_options import ParseOptions
+
+    parsing = registration.source.parsing
+    if parsing is None:
+        return None
+    chosen = parsing.model_dump(exclude={"encoding", "delimiter"})
+    return ParseOptions(**{k: tuple(v) if isinstance(v, list) else v for k, v in chosen.items()})
 
 
 def suite_file(dataset_id: str, folder: Path) -> Path | None:

@@ -3,6 +3,7 @@ current one and is the hinge of optimistic concurrency."""
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -184,8 +185,10 @@ def _unknown_message(connection: Connection, dataset_id: str, version: int | Non
     known = connection.execute(sa.select(datasets.c.id).order_by(datasets.c.id)).scalars().all()
     if version is not None and dataset_id in known:
         return f"dataset '{dataset_id}' has no version {version}"
+    close = difflib.get_close_matches(dataset_id, known, n=3, cutoff=0.5)
+    hint = f"; did you mean {' or '.join(close)}?" if close else ""
     listing = ", ".join(known) if known else "none: import a catalogue first"
-    return f"unknown dataset '{dataset_id}'; known datasets: {listing}"
+    return f"unknown dataset '{dataset_id}'{hint} Known datasets: {listing}"
 
 
 def audited_records(connection: Connection) -> list[AuditedRecord]:

@@ -213,8 +213,73 @@ def test_bad_input_is_exit_2(
     assert run.returncode == ExitCode.BAD_INPUT and message in run.stderr
 
 
+def test_a_suite_for_an_unknown_dataset_is_exit_2(
+    workspace: dict[str, Any], tmp_path: Path
+) -> None:
+    (tmp_path / "wmo-wachtlijstt.yaml").write_text(
+        "dataset: wmo-wachtlijstt\nexpectations:\n  - type: expect_table_row_count_to_be_between"
+        "\n    min_value: 1\n",
+        encoding="utf-8",
+    )
+    run = validate(workspace, "wmo-wachtlijstt", "--suites", str(tmp_path))
+    assert run.returncode == ExitCode.BAD_INPUT
+    assert "a suite for unknown dataset 'wmo-wachtlijstt'" in run.stderr
+    assert "did you mean wmo-wachtlijst" in run.stderr
+
+
 def test_an_unparseable_file_is_exit_2(workspace: dict[str, Any], tmp_path: Path) -> None:
     path = tmp_path / "rommel.csv"
     path.write_bytes(bytes(range(256)) * 10)
     run = validate(workspace, "wmo-wachtlijst", "--data", str(path))
     assert run.returncode == ExitCode.BAD_INPUT and "rommel.csv" in run.stderr
+
+
+def test_parsing_options_of_the_registration_are_used(tmp_path: Path) -> None:
+    """US dates and 'onbekend' for missing: the contract breaks until the registration
+    names them in `source.parsing`."""
+    from tests.builders import valid_document, with_change, write_yaml
+
+    data = tmp_path / "export.csv"
+    data.write_text("nummer|datum\n1|03/25/2024\n2|onbekend\n3|12/31/2023\n", encoding="utf-8")
+    document = with_change(valid_document("us-export"), "source.location", str(data))
+    document["personal_data"] = None
+    document.pop("personal_data")
+    document["columns"] = [
+        {"name": "nummer", "type": "integer", "nullable": False},
+        {"name": "datum", "type": "date"},
+    ]
+    env = {**os.environ, "GOVERNANCE_DB": f"sqlite:///{tmp_path}/g.db"}
+
+    def run_with(parsing: dict[str, Any] | None) -> dict[str, Any]:
+        if parsing:
+            document["source"]["parsing"] = parsing
+        path = write_yaml(document, tmp_path / "catalog" / "us-export.yaml")
+        subprocess.run(
+            [sys.executable, "-m", "governance", "catalog", "import", str(path)],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "governance",
+                "validate",
+                "us-export",
+                "--suites",
+                str(tmp_path),
+                "--format",
+                "json",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        return json.loads(done.stdout)
+
+    before = run_with(None)
+    assert before["outcome"] == "failed"
+    assert {(p["column"], p["check"]) for p in before["contract"]} == {("datum", "type")}
+    after = run_with({"delimiter": "|", "date_format": "%m/%d/%Y", "null_values": ["onbekend"]})
+    assert after["outcome"] == "passed", after["contract"]
