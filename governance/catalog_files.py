@@ -92,25 +92,38 @@ def load(path: Path) -> list[RegistrationFile]:
     return files
 
 
-def _read(path: Path) -> str:
+def read_small_text(path: Path, what: str) -> str:
+    """The UTF-8 text of a hand-written file (`what`: 'registration file', 'suite'), or
+    one problem line saying why it cannot be read; a file over MAX_FILE_BYTES is refused
+    before it is parsed."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise RegistrationFileError(
-                [
-                    f"{path}: {path.stat().st_size:,} bytes is too large for a registration file "
-                    f"(at most {MAX_FILE_BYTES:,}); is this a data file?"
-                ]
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise UnreadableFile(
+                f"{path}: {size:,} bytes is too large for a {what} (at most "
+                f"{MAX_FILE_BYTES:,}); is this a data file?"
             )
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
-        raise RegistrationFileError(
-            [
-                f"{path}: cannot read the file: it is not UTF-8 ({error.reason} at byte "
-                f"{error.start}); save it as UTF-8"
-            ]
+        raise UnreadableFile(
+            f"{path}: cannot read the {what}: it is not UTF-8 ({error.reason} at byte "
+            f"{error.start}); save it as UTF-8"
         ) from None
+    except FileNotFoundError:
+        raise UnreadableFile(f"{path}: no such {what}") from None
     except OSError as error:
-        raise RegistrationFileError([f"{path}: cannot read the file ({error.strerror})"]) from None
+        raise UnreadableFile(f"{path}: cannot read the {what} ({error.strerror})") from None
+
+
+class UnreadableFile(Exception):
+    """Why a hand-written file cannot be read (one line); callers wrap it in their error."""
+
+
+def _read(path: Path) -> str:
+    try:
+        return read_small_text(path, "registration file")
+    except UnreadableFile as problem:
+        raise RegistrationFileError([str(problem)]) from None
 
 
 def parse_with_lines(text: str, path: Path | str = "<text>") -> tuple[Any, LineMap]:

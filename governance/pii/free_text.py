@@ -9,7 +9,9 @@ million notes, most with a phone number) an evenly spaced sample is, and counts 
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
@@ -47,11 +49,15 @@ PREFILTER = "|".join(
 )
 
 
+_GLUE = "\n\n"  # between cells in one Presidio call; no recognizer's pattern spans it
+
+
 @dataclass
 class FreeTextSearch:
     """Searches prose columns; builds the Presidio analyzer once, on first need."""
 
     max_cells: int = 20_000  # beyond this, an evenly spaced sample (counts scaled)
+    batch_cells: int = 200  # cells per Presidio call
     min_cells: int = 2
     _analyzer: Any = field(default=None, repr=False)
 
@@ -62,8 +68,7 @@ class FreeTextSearch:
         analysed = evenly_spaced(selected, self.max_cells)
         cells = Counter[PiiEntity]()
         recognizers: dict[PiiEntity, set[str]] = {}
-        for text in analysed.to_pylist():
-            hits = self._entities_in(text)
+        for hits in self._entities_per_cell(analysed.to_pylist()):
             cells.update(hits.keys())
             for entity, names in hits.items():
                 recognizers.setdefault(entity, set()).update(names)
@@ -85,13 +90,22 @@ class FreeTextSearch:
             if count >= self.min_cells
         ]
 
-    def _entities_in(self, text: str) -> dict[PiiEntity, set[str]]:
-        found: dict[PiiEntity, set[str]] = {}
-        for result in self.analyzer.analyze(text=text, language="nl", score_threshold=0.5):
-            rule = result.recognition_metadata.get("recognizer_name", "presidio")
-            found.setdefault(PiiEntity(result.entity_type), set()).add(f"Presidio {rule}")
-        if names_in_text(text):
-            found.setdefault(PiiEntity.PERSON, set()).add("name after cue word")
+    def _entities_per_cell(self, texts: list[str]) -> list[dict[PiiEntity, set[str]]]:
+        """What Presidio (and the name cue words) find in each cell. Cells go to Presidio
+        joined in batches, separated by a blank line that no pattern crosses: one call per
+        batch instead of one per cell saves most of Presidio's per-call cost."""
+        found: list[dict[PiiEntity, set[str]]] = [{} for _ in texts]
+        for first in range(0, len(texts), self.batch_cells):
+            batch = texts[first : first + self.batch_cells]
+            starts = list(itertools.accumulate((len(t) + len(_GLUE) for t in batch), initial=0))
+            joined = _GLUE.join(batch)
+            for result in self.analyzer.analyze(text=joined, language="nl", score_threshold=0.5):
+                cell = first + bisect.bisect_right(starts, result.start) - 1
+                rule = result.recognition_metadata.get("recognizer_name", "presidio")
+                found[cell].setdefault(PiiEntity(result.entity_type), set()).add(f"Presidio {rule}")
+        for cell, text in enumerate(texts):
+            if names_in_text(text):
+                found[cell].setdefault(PiiEntity.PERSON, set()).add("name after cue word")
         return found
 
     @property

@@ -22,7 +22,6 @@ All counts come from one SELECT. Problems hold names and counts only, never a va
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -39,6 +38,7 @@ from governance.quality.contract_problems import (
 )
 from governance.quality.parse_options import ParseOptions
 from governance.sources.errors import UnreadableDataError
+from governance.sources.sql_tables import check_sqlite_file, shown_url
 
 _ACCEPTED: dict[ColumnType, frozenset[ColumnType]] = {
     ColumnType.STRING: frozenset({ColumnType.STRING}),
@@ -91,10 +91,10 @@ def check_sql_contract(
     if not registration.columns:
         return []
     options = options or ParseOptions()
-    shown = _shown_url(url)
+    shown = shown_url(url)
     source = f"table '{table}' in {shown}"
     try:
-        _check_sqlite_file(url, shown)
+        check_sqlite_file(url, shown)
         engine = sa.create_engine(url, hide_parameters=True)
     except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError, ValueError):
         raise UnreadableDataError(
@@ -205,23 +205,3 @@ def _type_name(sql_type: sa.types.TypeEngine[Any], dialect: sa.Dialect) -> str:
         return str(sql_type.compile(dialect=dialect))
     except sa.exc.CompileError:
         return type(sql_type).__name__.upper()
-
-
-def _shown_url(url: str) -> str:
-    try:
-        return sa.engine.make_url(url).render_as_string(hide_password=True)
-    except (sa.exc.ArgumentError, ValueError):
-        return "the database URL"
-
-
-def _check_sqlite_file(url: str, shown: str) -> None:
-    """SQLite would create a missing database file on connect; a check must not."""
-    parsed = sa.engine.make_url(url)
-    database = parsed.database
-    if parsed.get_backend_name() != "sqlite" or database in (None, "", ":memory:"):
-        return
-    if database.startswith("file:") or Path(database).is_file():
-        return
-    raise UnreadableDataError(
-        shown, "names an SQLite database file that does not exist", "check the path"
-    )

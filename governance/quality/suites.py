@@ -31,14 +31,19 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from governance.catalog_files import RegistrationFileError, line_of, parse_documents
+from governance.catalog_files import (
+    RegistrationFileError,
+    UnreadableFile,
+    line_of,
+    parse_documents,
+    read_small_text,
+)
 from governance.domain.quality import Severity
 from governance.errors import BadInputError
 
 TODAY = "today"
 """The value of `min_value` / `max_value` that stands for the run date."""
 
-MAX_FILE_BYTES = 1_000_000
 SUITE_KEYS = ("dataset", "expectations")
 OWN_KEYS = ("type", "severity", "note")
 COLUMN_KEYS = ("column", "column_A", "column_B", "column_list")
@@ -282,28 +287,10 @@ def known_types() -> list[str]:
 
 def _read(path: Path) -> str:
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise SuiteError(
-                [
-                    f"{path}: {size:,} bytes is too large for a suite (at most "
-                    f"{MAX_FILE_BYTES:,}); is this a data file?"
-                ]
-            )
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise SuiteError(
-            [
-                f"{path}: cannot read the suite: it is not UTF-8 ({error.reason} at byte "
-                f"{error.start}); save it as UTF-8"
-            ]
-        ) from None
-    except FileNotFoundError:
-        raise SuiteError(
-            [f"{path}: no such suite file; write one (see expectations/*.yaml for examples)"]
-        ) from None
-    except OSError as error:
-        raise SuiteError([f"{path}: cannot read the suite ({error.strerror})"]) from None
+        return read_small_text(path, "suite file")
+    except UnreadableFile as problem:
+        hint = "; write one (see expectations/*.yaml for examples)" if not path.exists() else ""
+        raise SuiteError([f"{problem}{hint}"]) from None
 
 
 def _check_header(

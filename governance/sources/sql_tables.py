@@ -39,14 +39,14 @@ _LISTED_TABLES = 30
 
 def read_sql_table(url: str, table: str, *, sample: int | None = None) -> LoadedTable:
     """Read `table` (optionally 'schema.table') from the database at `url`."""
-    shown_url = _shown_url(url)
-    source = f"table '{table}' in {shown_url}"
+    shown = shown_url(url)
+    source = f"table '{table}' in {shown}"
     try:
-        _check_sqlite_file(url, shown_url)
+        check_sqlite_file(url, shown)
         engine = sa.create_engine(url)
     except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError, ValueError) as error:
         raise UnreadableDataError(
-            shown_url,
+            shown,
             f"is not a usable database URL ({type(error).__name__})",
             "give a SQLAlchemy URL such as sqlite:///path/to/file.db or "
             "postgresql+psycopg://user@host:5432/database",
@@ -134,7 +134,7 @@ def _text_batches(partitions: Iterator[Sequence[Any]]) -> Iterator[list[tuple[st
         yield [tuple(value_text(value) for value in row) for row in partition]
 
 
-def _check_sqlite_file(url: str, shown_url: str) -> None:
+def check_sqlite_file(url: str, shown: str) -> None:
     """SQLite would create a missing database file; a reader must not, so refuse first."""
     parsed = sa.engine.make_url(url)
     database = parsed.database
@@ -143,11 +143,11 @@ def _check_sqlite_file(url: str, shown_url: str) -> None:
     if database.startswith("file:") or Path(database).is_file():
         return
     raise UnreadableDataError(
-        shown_url, "names an SQLite database file that does not exist", "check the path"
+        shown, "names an SQLite database file that does not exist", "check the path"
     )
 
 
-def _shown_url(url: str) -> str:
+def shown_url(url: str) -> str:
     try:
         return sa.engine.make_url(url).render_as_string(hide_password=True)
     except (sa.exc.ArgumentError, ValueError):
