@@ -105,7 +105,9 @@ def test_a_huge_file_is_refused_before_parsing(tmp_path: Path) -> None:
 def test_a_file_in_another_encoding_is_refused_clearly(tmp_path: Path) -> None:
     path = tmp_path / "cp1252.yaml"
     path.write_bytes("title: Wachtlijst cliënten\n".encode("cp1252"))
-    with pytest.raises(RegistrationFileError, match="cannot read the registration file: it is not UTF-8"):
+    with pytest.raises(
+        RegistrationFileError, match="cannot read the registration file: it is not UTF-8"
+    ):
         catalog_files.load(path)
 
 
