@@ -25,17 +25,10 @@ from governance.quality.suites import (
     load_suite,
     suite_path,
 )
+from tests.test_example_catalog import PILOT_IDS
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "expectations").glob("*.yaml"))
-PILOT_IDS = {
-    "wmo-wachtlijst",
-    "jeugd-wachtlijst",
-    "fixi-meldingen",
-    "inhuur-personeel",
-    "project-planning",
-    "reisdocumenten-aanvragen",
-}
 
 
 def write(folder: Path, name: str, text: str) -> Path:
