@@ -449,6 +449,9 @@ def _scan(arguments: argparse.Namespace) -> int:
     from governance.scanning import scan_file
 
     target = Path(arguments.target)
+    if not target.exists() and (target.suffix or "/" in arguments.target):
+        print(f"error: {target}: no such file (give a data file or a dataset id)", file=sys.stderr)
+        return ExitCode.BAD_INPUT
     if target.exists() and arguments.data is None:
         report = scan_file(target, arguments.sample, arguments.sheet)
         print(to_json(report.to_json()) if arguments.format == "json" else scan_text(report))
@@ -477,6 +480,13 @@ def _validate(arguments: argparse.Namespace) -> int:
     from governance.cli_format import to_json, validation_text
     from governance.domain.quality import Outcome
 
+    if arguments.html and not _writable(arguments.html):
+        print(
+            f"error: cannot write the HTML report to {arguments.html}; choose a file in a "
+            "writable folder",
+            file=sys.stderr,
+        )
+        return ExitCode.BAD_INPUT
     validation = _open(arguments).validate_dataset(
         arguments.dataset_id, arguments.data, arguments.sheet, arguments.suites
     )
@@ -484,11 +494,7 @@ def _validate(arguments: argparse.Namespace) -> int:
     if arguments.html:
         from governance.quality.html_report import render
 
-        try:
-            arguments.html.write_text(render(result), encoding="utf-8")
-        except OSError as error:
-            print(f"error: cannot write {arguments.html} ({error.strerror})", file=sys.stderr)
-            return ExitCode.BAD_INPUT
+        arguments.html.write_text(render(result), encoding="utf-8")
     if arguments.format == "json":
         print(
             to_json({**result.to_json(), "run": validation.run_id, "suite": validation.had_suite})
@@ -496,6 +502,12 @@ def _validate(arguments: argparse.Namespace) -> int:
     else:
         print(validation_text(result, validation.had_suite))
     return ExitCode.CHECKS_FAILED if result.outcome is Outcome.FAILED else ExitCode.OK
+
+
+def _writable(path: Path) -> bool:
+    """Checked before a run, so a bad report path stops it before anything is stored."""
+    folder = path.parent if str(path.parent) else Path(".")
+    return folder.is_dir() and os.access(folder, os.W_OK) and not path.is_dir()
 
 
 def _audit_verify(arguments: argparse.Namespace) -> int:
@@ -543,8 +555,9 @@ def _demo(arguments: argparse.Namespace) -> int:
     summary = ", ".join(f"{count} {outcome}" for outcome, count in sorted(outcomes.items()))
     print(f"registrations in {governance.store.safe_url}: {summary}")
     for scanned in report.scans:
-        undeclared = ", ".join(d.column for d in scanned.comparison.undeclared) or "none"
-        print(f"scanned {scanned.registration.id}: undeclared personal data in {undeclared}")
+        undeclared = ", ".join(d.column for d in scanned.comparison.undeclared)
+        found = f"undeclared personal data in {undeclared}" if undeclared else "as declared"
+        print(f"scanned {scanned.registration.id}: {found}")
     for validation in report.validations:
         result = validation.result
         print(f"validated {result.dataset_id}: {result.outcome.value}")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from governance.domain.registration import Registration
     from governance.domain.scan import ScanReport
+    from governance.sources import LoadedTable
 
 
 def scan_file(
@@ -23,9 +24,24 @@ def scan_file(
 ) -> ScanReport:
     """Scan a data file that need not be registered; nothing is stored."""
     from governance.pii.scan import scan_table
+
+    return scan_table(read_data_file(path, sample, sheet, csv_options))
+
+
+def read_data_file(
+    path: Path,
+    sample: int | None = None,
+    sheet: str | None = None,
+    csv_options: dict[str, str] | None = None,
+) -> LoadedTable:
+    """Read a data file for a scan or a quality run, refusing one whose first line is a
+    record: its values would become column names, which reports print and store."""
+    from governance.pii.spot import refuse_data_as_header
     from governance.sources import read_table
 
-    return scan_table(read_table(path, sample=sample, sheet=sheet, **(csv_options or {})))
+    loaded = read_table(path, sample=sample, sheet=sheet, **(csv_options or {}))
+    refuse_data_as_header(loaded.path, loaded.table.column_names)
+    return loaded
 
 
 def scan_source(

@@ -192,6 +192,8 @@ class Governance:
         )
         from governance.store import scans, validations
 
+        if suites is not None and not suites.is_dir():
+            raise BadInputError(f"{suites}: no such folder of expectation suites (--suites)")
         suite_yaml = suite_file(dataset_id, suites or project_dir("expectations"))
         with self.store.reading() as connection:
             try:
@@ -213,10 +215,10 @@ class Governance:
         run = QualityInput(registration, suite_yaml, personal, today or date.today())
         source = registration.source
         if data is not None or source.format.is_file:
-            from governance.sources import read_table
-
             options = source.csv_options if data is None else {}
-            loaded = read_table(data or Path(str(source.location)), sheet=sheet, **options)
+            loaded = scanning.read_data_file(
+                data or Path(str(source.location)), sheet=sheet, csv_options=options
+            )
             result = validate_file(run, loaded)
         else:
             result = validate_sql(run, str(source.url), str(source.table))

@@ -217,8 +217,15 @@ def _date_of_birth(
     ages = (today - valid).astype("timedelta64[D]").astype(np.int64) / 365.25
     low, median, high = np.percentile(ages, [5, 50, 95])
     spread = high - low
-    birth_like = low >= 0 and spread >= thresholds.birth_span_years and 5 <= median <= 90
+    birth_like = (
+        low >= 0 and high <= 105 and spread >= thresholds.birth_span_years and 5 <= median <= 90
+    )
     header_says = hint.says(PiiEntity.DATE_OF_BIRTH)
+    if PiiEntity.DATE_OF_BIRTH in hint.vetoes:
+        notes.append(
+            f"DATE_OF_BIRTH ruled out: the header names another date ({', '.join(hint.veto_words)})"
+        )
+        return None
     if not (header_says and low >= 0) and not birth_like:
         if header_says:
             notes.append("header suggests DATE_OF_BIRTH, but the dates lie in the future")

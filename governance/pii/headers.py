@@ -80,6 +80,11 @@ _VETO_WORDS: dict[E, str] = {
     E.POSTCODE: "pc4 kenteken kentekenplaat nummerplaat",
     E.STREET_ADDRESS: "straatnaam",
     E.IP_ADDRESS: "versie version release build",
+    E.DATE_OF_BIRTH: "dienst indienst uitdienst bouw bouwdatum bouwjaar start startdatum begin "
+    "begindatum ingang ingangsdatum eind einddatum aanvraag aanvraagdatum besluit besluitdatum "
+    "melding meldingsdatum wijziging registratie inschrijving uitschrijving overlijden "
+    "overlijdensdatum verval vervaldatum afgifte uitgifte hire hired created modified updated "
+    "request decision death expiry issued",
 }
 
 

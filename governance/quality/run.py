@@ -73,12 +73,14 @@ def validate_sql(run: QualityInput, url: str, table: str) -> ValidationResult:
     contract = check_sql_contract(
         url, table, run.registration, options=parse_options(run.registration)
     )
+    schema, _, name = table.rpartition(".")
     engine = sa.create_engine(url, hide_parameters=True)
     try:
         with engine.connect() as connection:
-            columns = [c["name"] for c in sa.inspect(connection).get_columns(table)]
+            inspector = sa.inspect(connection)
+            columns = [c["name"] for c in inspector.get_columns(name, schema=schema or None)]
             rows = connection.execute(
-                sa.select(sa.func.count()).select_from(sa.table(table))
+                sa.select(sa.func.count()).select_from(sa.table(name, schema=schema or None))
             ).scalar_one()
     finally:
         engine.dispose()
@@ -105,16 +107,13 @@ def _refuse_unknown_columns(
     suite: Suite, columns: list[str], contract: list[ContractProblem]
 ) -> None:
     """A suite naming a column that neither the data nor the contract's missing columns
-    know is a mistake in the suite: bad input, nothing stored."""
-    from governance.quality.suites import check_columns
+    know is a mistake in the suite: bad input (file:line, the closest name), nothing stored."""
+    from governance.quality.suites import column_problems
 
     reported = {p.column for p in contract if p.check == "column_missing"}
-    unknown = [c for c in check_columns(suite, columns) if c not in reported]
-    if unknown:
-        raise BadInputError(
-            f"{suite.path}: the suite names column(s) {', '.join(unknown)} that the data "
-            f"does not have; the data's columns are: {', '.join(columns)}"
-        )
+    problems = column_problems(suite, [*columns, *reported])
+    if problems:
+        raise BadInputError("\n".join(problems))
 
 
 def _result(

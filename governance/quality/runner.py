@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from governance.domain.quality import ExpectationOutcome
 from governance.errors import BadInputError
 from governance.pii.recognizers.mask import mask
+from governance.pii.spot import looks_personal
 from governance.quality.suites import TODAY_KEYS, ExpectationSpec, Observed, Shape, Suite
 
 if TYPE_CHECKING:
@@ -370,8 +371,10 @@ def _outcomes(
 
 
 class _Shown:
-    """How one value of a column is shown: its masked shape for a personal column, else
-    short text (an integer column's 5.0 as 5: GX ran on float64, see `_fast_dtypes`)."""
+    """How one value of a column is shown: its masked shape for a personal column — or for
+    any value that itself looks personal (a name or a phone number in a column nobody
+    declared or scanned) — else short text (an integer column's 5.0 as 5: GX ran on
+    float64, see `_fast_dtypes`)."""
 
     def __init__(self, personal_columns: set[str], kinds: dict[str, str]) -> None:
         self.personal = personal_columns
@@ -383,7 +386,8 @@ class _Shown:
             return None
         if column is not None and self.kinds.get(column) == "integer":
             text = _INTEGRAL.sub(r"\1", text)
-        return mask(text) if column is None or column in self.personal else text
+        hide = column is None or column in self.personal or looks_personal(text)
+        return mask(text) if hide else text
 
 
 def _percent(value: Any) -> float | None:

@@ -188,7 +188,7 @@ def _unknown_message(connection: Connection, dataset_id: str, version: int | Non
     close = difflib.get_close_matches(dataset_id, known, n=3, cutoff=0.5)
     hint = f"; did you mean {' or '.join(close)}?" if close else ""
     listing = ", ".join(known) if known else "none: import a catalogue first"
-    return f"unknown dataset '{dataset_id}'{hint} Known datasets: {listing}"
+    return f"unknown dataset '{dataset_id}'{hint}; known datasets: {listing}"
 
 
 def audited_records(connection: Connection) -> list[AuditedRecord]:

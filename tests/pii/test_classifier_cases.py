@@ -43,6 +43,10 @@ def _tel_prefix() -> str:
     return f"tel: 06-{RNG.randint(10000000, 99999999)}"
 
 
+def _hire_date() -> str:
+    return (date(1985, 1, 1) + timedelta(days=RNG.randint(0, 39 * 365))).strftime("%d-%m-%Y")
+
+
 def _rare_note(index: int) -> str:
     if index % 150 == 0:  # 0.7 % of the cells, far beyond any sampling cap's reach
         return f"Contact via 06-{RNG.randint(10000000, 99999999)} opgenomen"
@@ -64,6 +68,7 @@ CASES = [
     ("Straat", _address_huis, ["STREET_ADDRESS"]),
     ("Telefoon contact", _tel_prefix, ["PHONE_NUMBER"]),
     ("kenmerk", lambda: make_bsn(RNG), ["BSN"]),
+    ("Datum in dienst", _hire_date, []),  # dates spread over decades, but not births
 ]
 
 

@@ -195,6 +195,21 @@ def test_a_workbook_with_several_sheets_asks_for_one(tmp_path: Path) -> None:
     assert picked.returncode == 0 and json.loads(picked.stdout)["columns"][0]["name"] == "naam"
 
 
+def test_a_file_without_a_header_row_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "geen-kop.csv"
+    path.write_text(
+        "Matthijs Dekker;111222333;1234 AB\nAnna de Wit;123456782;4321 BA\n", encoding="utf-8"
+    )
+    run = _scan(str(path))
+    assert run.returncode == ExitCode.BAD_INPUT and "looks like data" in run.stderr
+    assert "Dekker" not in run.stderr + run.stdout
+
+
+def test_a_missing_file_is_named_as_such(tmp_path: Path) -> None:
+    run = _scan(str(tmp_path / "weg.csv"))
+    assert run.returncode == ExitCode.BAD_INPUT and "no such file" in run.stderr
+
+
 def test_unknown_target_is_bad_input(tmp_path: Path) -> None:
     env = {**os.environ, "GOVERNANCE_DB": f"sqlite:///{tmp_path}/g.db"}
     run = _scan("bestaat-niet", env=env)

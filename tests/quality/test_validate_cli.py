@@ -283,3 +283,55 @@ def test_parsing_options_of_the_registration_are_used(tmp_path: Path) -> None:
     assert {(p["column"], p["check"]) for p in before["contract"]} == {("datum", "type")}
     after = run_with({"delimiter": "|", "date_format": "%m/%d/%Y", "null_values": ["onbekend"]})
     assert after["outcome"] == "passed", after["contract"]
+
+
+def test_a_personal_sample_in_an_undeclared_column_is_masked(
+    workspace: dict[str, Any], tmp_path: Path
+) -> None:
+    """No scan ran and the column declares nothing: the sample itself gives it away."""
+    header, rows = _rows(workspace["files"]["wmo-wachtlijst"].path)
+    status = header.index("Status")
+    rows[0][status] = "Jan Jansen"
+    rows[1][status] = "bel 06-12345678"
+    path = _write(tmp_path / "wmo-status.csv", header, rows)
+    run = validate(workspace, "wmo-wachtlijst", "--data", str(path), "--format", "json")
+    assert "Jansen" not in run.stdout and "12345678" not in run.stdout
+    in_set = next(
+        e
+        for e in json.loads(run.stdout)["expectations"]
+        if e["type"] == "expect_column_values_to_be_in_set"
+    )
+    assert in_set["unexpected_count"] == 2 and len(in_set["samples"]) == 2
+
+
+def test_a_file_without_a_header_row_is_refused(workspace: dict[str, Any], tmp_path: Path) -> None:
+    _, rows = _rows(workspace["files"]["wmo-wachtlijst"].path)
+    first = next(row for row in rows if all(cell.strip() for cell in row))
+    path = _write(tmp_path / "geen-kop.csv", first, [row for row in rows if row is not first])
+    run = validate(workspace, "wmo-wachtlijst", "--data", str(path))
+    assert run.returncode == ExitCode.BAD_INPUT and "looks like data" in run.stderr
+    for value in first:
+        if len(value) >= 6:
+            assert value not in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (("--html", "/proc/geen-map/rapport.html"), "cannot write the HTML report"),
+        (("--suites", "/geen/map"), "no such folder of expectation suites"),
+    ],
+)
+def test_a_bad_output_or_suite_folder_stops_before_anything_is_stored(
+    workspace: dict[str, Any], arguments: tuple[str, ...], message: str
+) -> None:
+    before = store_snapshot(workspace["env"]["GOVERNANCE_DB"])
+    run = validate(
+        workspace,
+        "wmo-wachtlijst",
+        "--data",
+        str(workspace["files"]["wmo-wachtlijst"].path),
+        *arguments,
+    )
+    assert run.returncode == ExitCode.BAD_INPUT and message in run.stderr
+    assert store_snapshot(workspace["env"]["GOVERNANCE_DB"]) == before
