@@ -185,13 +185,14 @@ def validation_text(result: ValidationResult, had_suite: bool) -> str:
         blocks.append(
             "Expectations\n"
             + table(
-                ("EXPECTATION", "COLUMNS", "SEVERITY", "OK", "UNEXPECTED", "SAMPLES"),
+                ("EXPECTATION", "COLUMNS", "SEVERITY", "OK", "OBSERVED", "UNEXPECTED", "SAMPLES"),
                 [
                     (
                         e.type,
                         ", ".join(e.columns),
                         e.severity.value,
                         "yes" if e.success else "NO",
+                        e.observed,
                         unexpected_text(e),
                         ", ".join(e.samples),
                     )

@@ -12,7 +12,26 @@ from dataclasses import dataclass
 import pyarrow as pa
 import pyarrow.compute as pc
 
-NULL_TOKENS = pa.array(["", "null", "none", "nan", "n/a", "#n/a", "na", "-", "nil"])
+NULL_TOKENS = pa.array(
+    [
+        "",
+        "null",
+        "none",
+        "nan",
+        "n/a",
+        "#n/a",
+        "na",
+        "-",
+        "nil",
+        "onbekend",
+        "n.v.t.",
+        "nvt",
+        "geen",
+        "unknown",
+        "niet bekend",
+        "?",
+    ]
+)
 SAMPLE_SIZE = 2000
 
 # three words with letters in them: prose, not a code or a name

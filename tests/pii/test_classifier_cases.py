@@ -43,6 +43,14 @@ def _tel_prefix() -> str:
     return f"tel: 06-{RNG.randint(10000000, 99999999)}"
 
 
+def _phone_lost_zero() -> str:
+    return f"6{RNG.randint(10000000, 99999999)}"
+
+
+def _phone_or_unknown() -> str:
+    return "onbekend" if RNG.random() < 0.5 else f"06-{RNG.randint(10000000, 99999999)}"
+
+
 def _hire_date() -> str:
     return (date(1985, 1, 1) + timedelta(days=RNG.randint(0, 39 * 365))).strftime("%d-%m-%Y")
 
@@ -69,6 +77,8 @@ CASES = [
     ("Telefoon contact", _tel_prefix, ["PHONE_NUMBER"]),
     ("kenmerk", lambda: make_bsn(RNG), ["BSN"]),
     ("Datum in dienst", _hire_date, []),  # dates spread over decades, but not births
+    ("Mobiel", _phone_lost_zero, ["PHONE_NUMBER"]),  # an Excel number lost its 0
+    ("Tel. nr.", _phone_or_unknown, ["PHONE_NUMBER"]),  # half the cells: "onbekend"
 ]
 
 
