@@ -397,12 +397,21 @@ def _percent(value: Any) -> float | None:
     return None if math.isnan(number) else round(number, 4)
 
 
+def _aggregate(spec: ExpectationSpec, value: Any, shown: _Shown) -> Any:
+    """Counts and proportions are shown as they are; a mean, sum or spread of a personal
+    column is masked too, since over one row it is that row's value."""
+    personal = any(column in shown.personal for column in spec.columns)
+    if personal and not any(word in spec.type for word in ("count", "proportion")):
+        return mask(str(_plain(value)))
+    return _plain(value)
+
+
 def _observed(spec: ExpectationSpec, value: Any, shown: _Shown) -> Any:
     kind = spec.kind.observed
     if kind is Observed.NONE or value is None:
         return None
     if kind is Observed.AGGREGATE:
-        return _plain(value)
+        return _aggregate(spec, value, shown)
     column = spec.columns[0] if spec.columns else None
     if not isinstance(value, list | tuple | set):
         return shown(value, column)

@@ -595,3 +595,36 @@ def test_datetime_bound_written_in_the_suite_is_kept() -> None:
         )
     )
     assert outcome.unexpected_count == 2  # 2026-04-01 and 2027-01-01
+
+
+def test_a_mean_of_a_personal_column_is_masked_but_counts_are_not() -> None:
+    """Over a single row the mean of a BSN column is that BSN."""
+    import pandas as pd
+
+    from governance.quality.runner import run_on_frame
+    from governance.quality.suites import ExpectationSpec, Suite
+
+    frame = pd.DataFrame({"bsn": [123456782.0]})
+    suite = Suite(
+        "t",
+        Path("t.yaml"),
+        (
+            ExpectationSpec(
+                "expect_column_mean_to_be_between",
+                {"column": "bsn", "min_value": 0},
+                Severity.CRITICAL,
+                None,
+                1,
+            ),
+            ExpectationSpec(
+                "expect_column_unique_value_count_to_be_between",
+                {"column": "bsn", "min_value": 0},
+                Severity.CRITICAL,
+                None,
+                2,
+            ),
+        ),
+    )
+    mean, unique = run_on_frame(suite, frame, {"bsn"}, date(2026, 11, 28))
+    assert "123456782" not in str(mean.to_json()) and mean.observed is not None
+    assert unique.observed == 1
