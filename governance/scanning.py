@@ -51,8 +51,21 @@ def scan_source(
     from governance.pii.scan import scan_table
     from governance.sources import read_sql_table
 
+    located = data_file(registration, data)
+    if located is not None:
+        path, options = located
+        return scan_file(path, sample, sheet, options)
     source = registration.source
-    if data is not None or source.format.is_file:
-        options = source.csv_options if data is None else {}
-        return scan_file(data or Path(str(source.location)), sample, sheet, options)
     return scan_table(read_sql_table(str(source.url), str(source.table), sample=sample))
+
+
+def data_file(registration: Registration, data: Path | None) -> tuple[Path, dict[str, str]] | None:
+    """The file holding a dataset's data, and the registration's CSV reading options for
+    it: `data` when given (its own format is detected), else the registered location;
+    None for an SQL source."""
+    if data is not None:
+        return data, {}
+    source = registration.source
+    if not source.format.is_file:
+        return None
+    return Path(str(source.location)), source.csv_options

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from governance import catalog_files, config, scanning
 from governance.catalog_files import RegistrationFile, RegistrationFileError
 from governance.domain.audit import ChainHead, verify_chain, verify_records
-from governance.domain.legal_rules import Finding, assess, refusals
+from governance.domain.legal_rules import Finding, Severity, assess, refusals
 from governance.domain.registration import Registration
 from governance.errors import BadInputError, ConflictError, UnknownDatasetError
 from governance.store import audit, registrations
@@ -79,27 +79,29 @@ class Governance:
 
     def import_catalog(self, paths: Sequence[Path], dry_run: bool = False) -> ImportReport:
         """Validate every file, then store all of them in one transaction, or none."""
-        files = self._load_all(catalog_files.discover(paths))
-        warnings = {f.path: [f.describe(x) for x in assess(f.registration)] for f in files}
+        assessed = self._load_all(catalog_files.discover(paths))
         act = registrations.plan if dry_run else self._save
         transaction = self.store.reading if dry_run else self.store.writing
         imported = []
         with transaction() as connection:
-            for file in files:
+            for file, findings in assessed:
                 try:
                     result = act(connection, file.registration)
                 except ConflictError as error:
                     raise ConflictError(f"{file.where(('version',))}: {error}") from None
-                imported.append(ImportedFile(file.path, result, warnings[file.path]))
+                warnings = [file.describe(f) for f in findings]
+                imported.append(ImportedFile(file.path, result, warnings))
         return ImportReport(imported, dry_run)
 
     def _save(self, connection: Connection, registration: Registration) -> SaveResult:
         return registrations.save(connection, registration, self.actor)
 
-    def _load_all(self, paths: list[Path]) -> list[RegistrationFile]:
-        """Load every file and collect every problem, so one run shows them all."""
+    def _load_all(self, paths: list[Path]) -> list[tuple[RegistrationFile, list[Finding]]]:
+        """Load every file and assess every registration once; collect every problem, so
+        one run shows them all. What remains with each registration are its warnings."""
         problems: list[str] = []
-        files: list[RegistrationFile] = []
+        assessed: list[tuple[RegistrationFile, list[Finding]]] = []
+        seen: dict[str, RegistrationFile] = {}
         for path in paths:
             try:
                 loaded = catalog_files.load(path)
@@ -107,19 +109,18 @@ class Governance:
                 problems.extend(error.problems)
                 continue
             for file in loaded:
-                problems.extend(file.describe(f) for f in refusals(assess(file.registration)))
-            files.extend(loaded)
-        first_file: dict[str, Path] = {}
-        for file in files:
-            earlier = first_file.setdefault(file.registration.id, file.path)
-            if earlier != file.path:
-                problems.append(
-                    f"{file.where(('id',))}: id '{file.registration.id}' is also used by "
-                    f"{earlier}; every dataset needs its own id"
-                )
+                findings = assess(file.registration)
+                problems.extend(file.describe(f) for f in refusals(findings))
+                earlier = seen.setdefault(file.registration.id, file)
+                if earlier is not file:
+                    problems.append(
+                        f"{file.where(('id',))}: id '{file.registration.id}' is also used at "
+                        f"{earlier.where(('id',))}; every dataset needs its own id"
+                    )
+                assessed.append((file, [f for f in findings if f.severity is Severity.WARNING]))
         if problems:
             raise RegistrationFileError(problems)
-        return files
+        return assessed
 
     def list_catalog(self, where: CatalogFilter | None = None) -> list[Registration]:
         with self.store.reading() as connection:
@@ -183,14 +184,8 @@ class Governance:
     ) -> DatasetValidation:
         """Run the schema contract and the expectation suite on the dataset's data (or on
         `data`), store the result with the data's fingerprint, and audit it."""
-        from governance.quality.run import (
-            QualityInput,
-            suite_file,
-            validate_file,
-            validate_sql,
-            warm_up,
-        )
-        from governance.store import scans, validations
+        from governance.quality.run import suite_file
+        from governance.store import scans
 
         if suites is not None and not suites.is_dir():
             raise BadInputError(f"{suites}: no such folder of expectation suites (--suites)")
@@ -204,23 +199,36 @@ class Governance:
                 raise UnknownDatasetError(
                     f"{suite_yaml}: a suite for {error}; import its registration first"
                 ) from None
-            latest_scan = scans.latest(connection, dataset_id)
+            report = scans.latest_report(connection, dataset_id)
+        found = {c["name"] for c in report["columns"] if c["entities"]} if report else set()
+        return self._validate(registration, found, suite_yaml, data, sheet, today)
+
+    def _validate(
+        self,
+        registration: Registration,
+        found_personal: set[str],
+        suite_yaml: Path | None,
+        data: Path | None,
+        sheet: str | None,
+        today: date | None,
+    ) -> DatasetValidation:
+        """The quality run itself; personal columns are the declared ones and those the
+        latest scan found, so that no value of theirs is kept."""
+        from governance.quality.run import QualityInput, validate_file, validate_sql, warm_up
+        from governance.store import validations
+
         if suite_yaml is not None:
             warm_up()
-        found = latest_scan.report["columns"] if latest_scan else []
-        personal = frozenset(
-            {c.name for c in registration.declared_pii_columns}
-            | {c["name"] for c in found if c["entities"]}
-        )
+        declared = {c.name for c in registration.declared_pii_columns}
+        personal = frozenset(declared | found_personal)
         run = QualityInput(registration, suite_yaml, personal, today or date.today())
-        source = registration.source
-        if data is not None or source.format.is_file:
-            options = source.csv_options if data is None else {}
-            loaded = scanning.read_data_file(
-                data or Path(str(source.location)), sheet=sheet, csv_options=options
-            )
+        located = scanning.data_file(registration, data)
+        if located is not None:
+            path, options = located
+            loaded = scanning.read_data_file(path, sheet=sheet, csv_options=options)
             result = validate_file(run, loaded)
         else:
+            source = registration.source
             result = validate_sql(run, str(source.url), str(source.table))
         with self.store.writing() as connection:
             run_id = validations.record(connection, result.to_json(), self.actor)

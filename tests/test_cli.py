@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
+import yaml
 
 from governance.cli import command_names
 from governance.errors import ExitCode
@@ -335,3 +336,12 @@ def test_demo_loads_the_six_pilots(sqlite_cli: Cli, tmp_path: Path) -> None:
     assert audit["intact"] and audit["entries"] == 6 + 6 * 2 + 6 * 2  # imports once,
     # scans and quality runs twice
     assert run.stdout.count(": passed") + run.stdout.count(": warnings") == 6
+
+
+def test_the_same_id_twice_in_one_file_is_refused(sqlite_cli: Cli, tmp_path: Path) -> None:
+    first = yaml.safe_dump(valid_document(), sort_keys=False, allow_unicode=True)
+    second = yaml.safe_dump(with_change(valid_document(), "title", "Anders"), sort_keys=False)
+    (tmp_path / "twee.yaml").write_text(first + "---\n" + second, encoding="utf-8")
+    run = sqlite_cli("catalog", "import", "twee.yaml")
+    assert run.returncode == ExitCode.BAD_INPUT and "id 'wmo-test' is also used at" in run.stderr
+    assert sqlite_cli.json("catalog", "list") == []

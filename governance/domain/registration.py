@@ -249,8 +249,12 @@ class Registration(_Model):
 
     def content_digest(self) -> str:
         """SHA-256 of the content without the version: equal digests mean nothing changed."""
-        content = {k: v for k, v in self.document().items() if k != "version"}
-        return canonical_digest(content)
+        return document_digest(self.document())
+
+
+def document_digest(document: dict[str, Any]) -> str:
+    """`content_digest` of a stored document, read as stored (so a change to it shows)."""
+    return canonical_digest({k: v for k, v in document.items() if k != "version"})
 
 
 def canonical_digest(data: object) -> str:

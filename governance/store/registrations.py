@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from governance.domain.audit import AuditedRecord
-from governance.domain.registration import Registration, canonical_digest
+from governance.domain.registration import Registration, document_digest
 from governance.errors import ConflictError, UnknownDatasetError
 from governance.store import audit
 from governance.store.schema import datasets, registration_versions
@@ -204,7 +204,7 @@ def audited_records(connection: Connection) -> list[AuditedRecord]:
         AuditedRecord(
             f"{row.dataset_id}@{row.version}",
             "registration",
-            canonical_digest({k: v for k, v in row.document.items() if k != "version"}),
+            document_digest(row.document),
             f"registration {row.dataset_id} version {row.version}",
         )
         for row in rows

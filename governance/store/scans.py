@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
@@ -12,21 +11,6 @@ from governance.domain.audit import AuditedRecord
 from governance.domain.registration import canonical_digest
 from governance.store import audit
 from governance.store.schema import scans
-
-
-@dataclass(frozen=True)
-class StoredScan:
-    id: int
-    dataset_id: str
-    registration_version: int
-    source: str
-    fingerprint: str
-    rows: int
-    rows_scanned: int
-    report: dict[str, Any]
-    comparison: dict[str, Any]
-    scanned_at: str
-    scanned_by: str
 
 
 def record(
@@ -77,12 +61,8 @@ def audited_records(connection: Connection) -> list[AuditedRecord]:
     ]
 
 
-def latest(
-    connection: Connection, dataset_id: str, fingerprint: str | None = None
-) -> StoredScan | None:
-    """The newest scan of a dataset (of exactly this data, when a fingerprint is given)."""
-    query = sa.select(scans).where(scans.c.dataset_id == dataset_id)
-    if fingerprint is not None:
-        query = query.where(scans.c.fingerprint == fingerprint)
-    row = connection.execute(query.order_by(scans.c.id.desc()).limit(1)).first()
-    return StoredScan(**row._mapping) if row else None
+def latest_report(connection: Connection, dataset_id: str) -> dict[str, Any] | None:
+    """The report of the newest scan of a dataset, or None when it was never scanned."""
+    query = sa.select(scans.c.report).where(scans.c.dataset_id == dataset_id)
+    found = connection.execute(query.order_by(scans.c.id.desc()).limit(1)).scalar()
+    return dict(found) if found is not None else None

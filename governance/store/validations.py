@@ -36,17 +36,6 @@ def _subject(run_id: int, dataset_id: str, version: int) -> str:
     return f"{dataset_id}@{version} validation {run_id}"
 
 
-def latest(
-    connection: Connection, dataset_id: str, fingerprint: str | None = None
-) -> dict[str, Any] | None:
-    """The newest run's result for a dataset (on exactly this data, given a fingerprint)."""
-    query = sa.select(validations.c.result).where(validations.c.dataset_id == dataset_id)
-    if fingerprint is not None:
-        query = query.where(validations.c.fingerprint == fingerprint)
-    found = connection.execute(query.order_by(validations.c.id.desc()).limit(1)).scalar()
-    return dict(found) if found is not None else None
-
-
 def audited_records(connection: Connection) -> list[AuditedRecord]:
     """Every stored run, as the audit log must account for it."""
     return [
