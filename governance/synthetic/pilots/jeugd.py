@@ -26,9 +26,8 @@ from governance.synthetic.people import (
 )
 from governance.synthetic.pilots.waiting_list import (
     Timeline,
-    decision_before_request,
+    add_date_errors,
     make_timeline,
-    start_before_decision,
 )
 from governance.synthetic.seeding import pick
 from governance.synthetic.table import Row, Table
@@ -130,7 +129,7 @@ def make_table(rng: random.Random, fake: Faker, rows: int, reference: date) -> T
     referrals.sort(key=lambda referral: referral[0].requested)
 
     timelines = [timeline for timeline, _, _ in referrals]
-    _add_date_errors(rng, timelines)
+    add_date_errors(rng, timelines)
     table_rows = [
         _row(rng, index + 1, timelines[index], form, child, reference)
         for index, (_, form, child) in enumerate(referrals)
@@ -148,15 +147,6 @@ def _child(rng: random.Random, fake: Faker, reference: date) -> Child:
         bsn=make_bsn(rng, leading_zero=rng.random() < 0.1),
         postcode=postcode(rng, "Rivierstad"),
     )
-
-
-def _add_date_errors(rng: random.Random, timelines: list[Timeline]) -> None:
-    started = [i for i, t in enumerate(timelines) if t.started is not None]
-    for index in pick(rng, started, 0.004):
-        timelines[index] = start_before_decision(rng, timelines[index])
-    allocated = [i for i, t in enumerate(timelines) if t.decided is not None]
-    for index in pick(rng, allocated, 0.003):
-        timelines[index] = decision_before_request(rng, timelines[index])
 
 
 def _age(born: date, on: date) -> int:

@@ -11,6 +11,8 @@ import random
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from governance.synthetic.seeding import pick
+
 
 @dataclass(frozen=True)
 class Timeline:
@@ -69,3 +71,14 @@ def decision_before_request(rng: random.Random, timeline: Timeline) -> Timeline:
     """Entry error: the decision dated before the request it answers."""
     assert timeline.decided is not None
     return replace(timeline, decided=timeline.requested - timedelta(days=rng.randint(1, 30)))
+
+
+def add_date_errors(rng: random.Random, timelines: list[Timeline]) -> None:
+    """Plant the two date errors a waiting-list export really has: care started before
+    the decision, and a decision dated before the request."""
+    started = [i for i, t in enumerate(timelines) if t.started is not None]
+    for index in pick(rng, started, 0.004):
+        timelines[index] = start_before_decision(rng, timelines[index])
+    decided = [i for i, t in enumerate(timelines) if t.decided is not None]
+    for index in pick(rng, decided, 0.003):
+        timelines[index] = decision_before_request(rng, timelines[index])

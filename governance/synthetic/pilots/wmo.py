@@ -26,9 +26,8 @@ from governance.synthetic.people import (
 )
 from governance.synthetic.pilots.waiting_list import (
     Timeline,
-    decision_before_request,
+    add_date_errors,
     make_timeline,
-    start_before_decision,
 )
 from governance.synthetic.seeding import pick
 from governance.synthetic.table import Row, Table
@@ -135,7 +134,7 @@ def make_table(rng: random.Random, fake: Faker, rows: int, reference: date) -> T
     requests.sort(key=lambda request: request[0].requested)
 
     timelines = [timeline for timeline, _, _ in requests]
-    _add_date_errors(rng, timelines)
+    add_date_errors(rng, timelines)
     table_rows = [
         _row(rng, index + 1, timelines[index], service, client)
         for index, (_, service, client) in enumerate(requests)
@@ -154,15 +153,6 @@ def _client(rng: random.Random, fake: Faker, reference: date) -> Client:
         number=make_non_bsn(rng),
         postcode=postcode(rng, "Rivierstad"),
     )
-
-
-def _add_date_errors(rng: random.Random, timelines: list[Timeline]) -> None:
-    started = [i for i, t in enumerate(timelines) if t.started is not None]
-    for index in pick(rng, started, 0.004):
-        timelines[index] = start_before_decision(rng, timelines[index])
-    decided = [i for i, t in enumerate(timelines) if t.decided is not None]
-    for index in pick(rng, decided, 0.003):
-        timelines[index] = decision_before_request(rng, timelines[index])
 
 
 def _row(
