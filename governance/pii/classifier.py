@@ -115,9 +115,9 @@ def _candidate(
 ) -> _Candidate | None:
     entity = recognizer.entity
     header_says = hint.says(entity)
-    if match_cells(recognizer, column.sample).candidates == 0 and not header_says:
+    if match_cells(recognizer, column.sample_cells).candidates == 0 and not header_says:
         return None  # not one candidate in the sample: the full column can't qualify
-    match = match_cells(recognizer, column.values)
+    match = match_cells(recognizer, column.cells)
     if header_says and recognizer.with_header_regex:
         match = _with_header_shapes(recognizer, column, match)
     if entity in hint.vetoes and match.valid_rate >= thresholds.mixed_part:
@@ -190,7 +190,9 @@ def _failing_checksum(match: CellMatch, thresholds: Thresholds) -> bool:
 
 
 def _shapes(sample: pa.Array) -> str:
-    shapes = ", ".join(f"{shape} ({count})" for shape, count in top_shapes(sample))
+    shapes = ", ".join(
+        f"{shape} ({count})" for shape, count in top_shapes(sample, sample=len(sample))
+    )
     return f"shape: {shapes} in a sample of {len(sample)}"
 
 

@@ -8,9 +8,12 @@ sorted by date or by district is still represented from top to bottom.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import pyarrow as pa
 import pyarrow.compute as pc
+
+from governance.pii.cells import PreparedColumn as Stripped
 
 NULL_TOKENS = pa.array(
     [
@@ -49,16 +52,25 @@ class PreparedColumn:
     def non_null(self) -> int:
         return len(self.values)
 
+    @cached_property
+    def cells(self) -> Stripped:
+        """The values as `match_cells` takes them, so no recognizer strips them again."""
+        return Stripped(self.values, len(self.values))
+
+    @cached_property
+    def sample_cells(self) -> Stripped:
+        return Stripped(self.sample, len(self.sample))
+
     def share(self, mask: pa.Array) -> float:
         """The share of true values in a boolean mask over the sample."""
         return pc.sum(mask).as_py() / len(mask) if len(mask) else 0.0
 
-    @property
+    @cached_property
     def has_words(self) -> bool:
         """Most sampled cells mix letters with spaces: text around values, not bare codes."""
         return self.share(pc.match_substring_regex(self.sample, _WORDS)) >= 0.5
 
-    @property
+    @cached_property
     def is_prose(self) -> bool:
         """Free text: at least a third of the sampled cells read as words, not codes."""
         return self.share(pc.match_substring_regex(self.sample, _PROSE)) >= 0.3

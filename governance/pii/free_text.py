@@ -12,9 +12,10 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import re
 import threading
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import pyarrow.compute as pc
@@ -23,13 +24,18 @@ from governance.domain.scan import Finding
 from governance.domain.vocabulary import PiiEntity
 from governance.pii.columns import PreparedColumn, evenly_spaced
 from governance.pii.recognizers import RECOGNIZERS
+from governance.pii.recognizers.names import CUE_WORDS as NAME_CUE_WORDS
 from governance.pii.recognizers.names import names_in_text
 
-CUE_WORDS = (
-    "melder|naam|mevrouw|mevr|mw|meneer|dhr|heer|contactpersoon|cliënt|client|moeder|"
-    "vader|bsn|tel|telefoon|mobiel|mail|iban|rekening|kenteken|geboren|adres|woont|"
-    "bewoner|aanvrager|betrokkene|partner|zoon|dochter|buurman|buurvrouw"
-)
+# Words before a name (the names module's list, which `names_in_text` reads after) and
+# words before a contact value; a dot after an abbreviation is optional in the pattern.
+_CUES = sorted(
+    {cue.rstrip(".") for cue in NAME_CUE_WORDS}
+    | {"bsn", "heer", "tel", "telefoon", "mobiel", "mail", "iban", "rekening", "kenteken",
+       "geboren", "adres",
+       "woont"}
+)  # fmt: skip
+CUE_WORDS = "|".join(re.escape(cue).replace(r"\ ", " +") for cue in _CUES)
 # One rough RE2 shape per kind of PII, sharper than "any digits": a note full of dates,
 # case numbers and amounts selects nothing, so every selected cell can be analysed.
 PREFILTER = "|".join(
@@ -59,7 +65,6 @@ class FreeTextSearch:
     max_cells: int = 20_000  # beyond this, an evenly spaced sample (counts scaled)
     batch_cells: int = 200  # cells per Presidio call
     min_cells: int = 2
-    _analyzer: Any = field(default=None, repr=False)
 
     def search(self, column: PreparedColumn) -> list[Finding]:
         selected = pc.filter(column.values, pc.match_substring_regex(column.values, PREFILTER))
@@ -112,9 +117,7 @@ class FreeTextSearch:
     def analyzer(self) -> Any:
         """Built once per process, on first need; safe to ask from several threads."""
         with _ANALYZER_LOCK:
-            if self._analyzer is None:
-                self._analyzer = _shared_analyzer()
-        return self._analyzer
+            return _shared_analyzer()
 
 
 _ANALYZER_LOCK = threading.Lock()
