@@ -132,11 +132,13 @@ def parse_with_lines(text: str, path: Path | str = "<text>") -> tuple[Any, LineM
     return documents[0] if documents else (None, {(): 1})
 
 
-def parse_documents(text: str, path: Path | str = "<text>") -> list[tuple[Any, LineMap]]:
+def parse_documents(
+    text: str, path: Path | str = "<text>", what: str = "registration"
+) -> list[tuple[Any, LineMap]]:
     """Parse every YAML document safely; map each key path (e.g. ('purposes', 0, 'id'))
     to its line. Anchors, aliases and repeated keys are refused: a registration never
     needs them, and they hide what a reviewer reads (or blow up in size)."""
-    _refuse_anchors(text, path)
+    _refuse_anchors(text, path, what)
     loader = yaml.SafeLoader(text)
     documents: list[tuple[Any, LineMap]] = []
     try:
@@ -152,14 +154,14 @@ def parse_documents(text: str, path: Path | str = "<text>") -> list[tuple[Any, L
     return documents
 
 
-def _refuse_anchors(text: str, path: Path | str) -> None:
+def _refuse_anchors(text: str, path: Path | str, what: str) -> None:
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise RegistrationFileError(
                     [
                         f"{path}:{event.start_mark.line + 1}: YAML anchors and aliases (&, *) are "
-                        "not allowed in a registration; write the value out"
+                        f"not allowed in a {what}; write the value out"
                     ]
                 )
     except yaml.YAMLError as error:

@@ -23,6 +23,7 @@ row values (to be masked for personal data).
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -216,10 +217,9 @@ def load_suite(path: Path) -> Suite:
     path = Path(path)
     text = _read(path)
     try:
-        documents = parse_documents(text, path)
+        documents = parse_documents(text, path, what="suite")
     except RegistrationFileError as error:
-        problems = [p.replace("in a registration", "in a suite") for p in error.problems]
-        raise SuiteError(problems) from None
+        raise SuiteError(error.problems) from None
     if len(documents) != 1:
         where = f"{path}:{documents[1][1][()]}" if documents else f"{path}:1"
         raise SuiteError(
@@ -389,6 +389,7 @@ def argument_names(kind: str) -> tuple[list[str], list[str]]:
     return required, [name for name in names if name not in required]
 
 
+@functools.cache
 def _expectation_class(kind: str) -> Any:
     from governance.quality._gx import gx
 
