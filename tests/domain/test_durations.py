@@ -47,7 +47,12 @@ def test_printing_then_parsing_gives_the_same_period(period: RetentionPeriod) ->
         assert parsed == period
 
 
-@given(st.text(max_size=12))
+@given(
+    st.one_of(
+        st.text(max_size=12),
+        st.from_regex(r"\s*[pP](\d{1,3}[yYmMwWdD]){1,4}\s*", fullmatch=True),
+    )
+)
 def test_whatever_parses_prints_back_to_the_same_period(text: str) -> None:
     try:
         period = parse_retention_period(text)

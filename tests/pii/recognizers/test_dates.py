@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import time
 
 import numpy as np
 import pyarrow as pa
@@ -91,13 +90,11 @@ def test_chunked_column_keeps_its_order() -> None:
     assert [str(day) for day in result] == ["2000-01-01", "NaT", "NaT", "2000-01-02"]
 
 
-def test_a_million_values_parse_quickly() -> None:
+def test_a_million_values_all_parse() -> None:
+    """Every one of a million values is read (its speed is measured in bench/, not here)."""
     rng = np.random.default_rng(7)
     days = np.datetime64("1930-01-01") + rng.integers(0, 30_000, 20_000).astype("timedelta64[D]")
     text = [str(day) for day in days] + [f"{d[8:10]}-{d[5:7]}-{d[:4]}" for d in map(str, days)]
     column = pa.array(text * 25)  # 1,000,000 values, 40,000 distinct
-    start = time.perf_counter()
     result = parse_dates(column)
-    elapsed = time.perf_counter() - start
     assert not np.isnat(result).any()
-    assert elapsed < 2.0, f"{elapsed:.2f} s for a million dates"
