@@ -78,6 +78,13 @@ def with_change(document: dict[str, Any], dotted_path: str, value: Any) -> dict[
     return changed
 
 
+def with_changes(document: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """`with_change` for each `{dotted path: value}` in turn."""
+    for path, value in changes.items():
+        document = with_change(document, path, value)
+    return document
+
+
 def write_yaml(document: dict[str, Any], path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True), "utf-8")

@@ -16,7 +16,7 @@ import yaml
 from governance.cli import command_names
 from governance.errors import ExitCode
 from governance.services import Governance
-from tests.builders import REMOVE, valid_document, with_change, write_yaml
+from tests.builders import REMOVE, valid_document, with_change, with_changes, write_yaml
 from tests.domain.test_legal_rules import TRIPS
 from tests.test_example_catalog import PILOT_IDS
 
@@ -83,10 +83,7 @@ def _refusal_rules() -> list[str]:
 
 
 def _tripping_document(rule_id: str) -> dict[str, Any]:
-    document = valid_document()
-    for path, value in TRIPS[rule_id].items():
-        document = with_change(document, path, value)
-    return document
+    return with_changes(valid_document(), TRIPS[rule_id])
 
 
 def test_help_lists_every_command_and_the_exit_codes() -> None:

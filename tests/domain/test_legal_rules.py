@@ -8,7 +8,7 @@ import pytest
 
 from governance.domain.legal_rules import RULES, Severity, assess, refusals
 from governance.domain.registration import Registration
-from tests.builders import REMOVE, valid_document, with_change
+from tests.builders import REMOVE, valid_document, with_changes
 
 # rule id -> the changes to a valid registration that trip it
 TRIPS: dict[str, dict[str, Any]] = {
@@ -67,10 +67,7 @@ NEAR_MISSES: dict[str, dict[str, Any]] = {
 
 
 def _changed(changes: dict[str, Any]) -> Registration:
-    document = valid_document()
-    for path, value in changes.items():
-        document = with_change(document, path, value)
-    return Registration.model_validate(document)
+    return Registration.model_validate(with_changes(valid_document(), changes))
 
 
 def test_the_valid_registration_has_no_findings() -> None:

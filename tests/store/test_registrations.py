@@ -12,7 +12,7 @@ from governance.errors import ConflictError, UnknownDatasetError
 from governance.store import audit, registrations
 from governance.store.db import SCHEMA_REVISION, Store, alembic_head
 from governance.store.registrations import CatalogFilter, SaveOutcome
-from tests.builders import REMOVE, valid_document, with_change
+from tests.builders import REMOVE, valid_document, with_changes
 
 
 @pytest.fixture
@@ -25,9 +25,8 @@ def store(store_url: str) -> Store:
 
 def registration(**changes: Any) -> Registration:
     document = valid_document(changes.pop("dataset_id", "wmo-test"))
-    for path, value in changes.items():
-        document = with_change(document, path.replace("__", "."), value)
-    return Registration.model_validate(document)
+    dotted = {path.replace("__", "."): value for path, value in changes.items()}
+    return Registration.model_validate(with_changes(document, dotted))
 
 
 def save(store: Store, reg: Registration) -> registrations.SaveResult:
