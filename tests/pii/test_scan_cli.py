@@ -205,6 +205,14 @@ def test_a_file_without_a_header_row_is_refused(tmp_path: Path) -> None:
     assert "Dekker" not in run.stderr + run.stdout
 
 
+def test_headers_that_merely_look_like_initials_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "coordinaten.csv"
+    path.write_text("RD X;RD Y\n155000;463000\n", encoding="utf-8")
+    run = _scan(str(path), "--format", "json")
+    assert run.returncode == 0, run.stderr
+    assert [c["name"] for c in json.loads(run.stdout)["columns"]] == ["RD X", "RD Y"]
+
+
 def test_a_missing_file_is_named_as_such(tmp_path: Path) -> None:
     run = _scan(str(tmp_path / "weg.csv"))
     assert run.returncode == ExitCode.BAD_INPUT and "no such file" in run.stderr
