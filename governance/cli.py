@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from governance import __version__
+from governance.cli_share import add_share_commands
 from governance.domain.vocabulary import Status
 from governance.errors import ExitCode, GovernanceError
 
@@ -49,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_catalog_commands(commands)
     _add_scan_command(commands)
     _add_validate_command(commands)
+    add_share_commands(commands, _command, _format_option)
     _add_audit_commands(commands)
     _add_demo_command(commands)
     return parser
@@ -294,11 +296,20 @@ def _open(arguments: argparse.Namespace) -> Governance:
 
 def _init(arguments: argparse.Namespace) -> int:
     from governance import config
+    from governance.sharing import ensure_key, key_file
     from governance.store.db import Store
 
     store = Store(arguments.db or config.database_url())
     applied = store.migrate()
     print(f"store {'migrated' if applied else 'up to date'}: {store.safe_url}")
+    if os.environ.get("GOVERNANCE_PSEUDONYM_KEY"):
+        print("pseudonymisation key: given by GOVERNANCE_PSEUDONYM_KEY")
+    else:
+        created = ensure_key()
+        print(
+            f"pseudonymisation key {'created' if created else 'present'}: {key_file()} "
+            "(owner-only; keep it out of the repository and back it up)"
+        )
     return ExitCode.OK
 
 

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import getpass
 import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from governance.errors import BadInputError
+
+if TYPE_CHECKING:
+    from governance.domain.durations import RetentionPeriod
 
 DEFAULT_DB_URL = "sqlite:///governance.db"
+DEFAULT_DECISION_VALIDITY = "P90D"
 
 
 def database_url() -> str:
@@ -22,3 +30,22 @@ def actor() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "unknown"
+
+
+def decision_validity() -> RetentionPeriod:
+    """`GOVERNANCE_DECISION_VALIDITY`: how long a gate decision holds at most (ISO 8601
+    period, default P90D); a change of the registration, the data or the DPIA ends it
+    sooner."""
+    from governance.domain.durations import parse_retention_period
+
+    text = os.environ.get("GOVERNANCE_DECISION_VALIDITY") or DEFAULT_DECISION_VALIDITY
+    try:
+        return parse_retention_period(text)
+    except ValueError as error:
+        raise BadInputError(f"GOVERNANCE_DECISION_VALIDITY: {error}") from None
+
+
+def project_dir(name: str) -> Path:
+    """`name/` (catalog, expectations) in the working directory, else the project's own."""
+    here = Path(name)
+    return here if here.is_dir() else Path(__file__).resolve().parent.parent / name

@@ -69,3 +69,25 @@ def data_file(registration: Registration, data: Path | None) -> tuple[Path, dict
     if not source.format.is_file:
         return None
     return Path(str(source.location)), source.csv_options
+
+
+def read_source(registration: Registration, data: Path | None, sheet: str | None) -> LoadedTable:
+    """All of a dataset's data: the file given, the registered file, or the SQL table."""
+    from governance.sources import read_sql_table
+
+    located = data_file(registration, data)
+    if located is not None:
+        path, options = located
+        return read_data_file(path, sheet=sheet, csv_options=options)
+    source = registration.source
+    return read_sql_table(str(source.url), str(source.table))
+
+
+def file_fingerprint(registration: Registration, data: Path | None) -> str | None:
+    """The fingerprint of a dataset's data file without reading it as a table (a hash of its
+    bytes), so stored results on the same data are found cheaply; None for an SQL source,
+    whose fingerprint needs its rows."""
+    from governance.sources import fingerprint_file
+
+    located = data_file(registration, data)
+    return fingerprint_file(located[0]) if located is not None else None

@@ -18,6 +18,7 @@ from governance.domain.audit import ChainHead, verify_chain, verify_records
 from governance.domain.legal_rules import Finding, Severity, assess, refusals
 from governance.domain.registration import Registration
 from governance.errors import BadInputError, ConflictError, UnknownDatasetError
+from governance.share_service import ShareUseCases
 from governance.store import audit, registrations
 from governance.store.db import Store
 from governance.store.registrations import CatalogFilter, SaveResult, VersionInfo
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
     from governance.domain.quality import ValidationResult
     from governance.domain.scan import Comparison, ScanReport
+    from governance.sources import LoadedTable
     from governance.synthetic import GeneratedFile
 
 
@@ -63,7 +65,7 @@ class AuditReport:
         return not self.problems
 
 
-class Governance:
+class Governance(ShareUseCases):
     def __init__(self, store: Store, actor: str) -> None:
         self.store = store
         self.actor = actor
@@ -189,7 +191,7 @@ class Governance:
 
         if suites is not None and not suites.is_dir():
             raise BadInputError(f"{suites}: no such folder of expectation suites (--suites)")
-        suite_yaml = suite_file(dataset_id, suites or project_dir("expectations"))
+        suite_yaml = suite_file(dataset_id, suites or config.project_dir("expectations"))
         with self.store.reading() as connection:
             try:
                 registration = registrations.get(connection, dataset_id)
@@ -211,9 +213,11 @@ class Governance:
         data: Path | None,
         sheet: str | None,
         today: date | None,
+        loaded: LoadedTable | None = None,
     ) -> DatasetValidation:
-        """The quality run itself; personal columns are the declared ones and those the
-        latest scan found, so that no value of theirs is kept."""
+        """The quality run itself, on `loaded` when the caller has read the data already;
+        personal columns are the declared ones and those the latest scan found, so that no
+        value of theirs is kept."""
         from governance.quality.run import QualityInput, validate_file, validate_sql, warm_up
         from governance.store import validations
 
@@ -223,7 +227,9 @@ class Governance:
         personal = frozenset(declared | found_personal)
         run = QualityInput(registration, suite_yaml, personal, today or date.today())
         located = scanning.data_file(registration, data)
-        if located is not None:
+        if loaded is not None:
+            result = validate_file(run, loaded)
+        elif located is not None:
             path, options = located
             loaded = scanning.read_data_file(path, sheet=sheet, csv_options=options)
             result = validate_file(run, loaded)
@@ -269,7 +275,7 @@ class Governance:
                 f"{data_dir}: cannot write the demo data ({error.strerror}); choose another "
                 "folder with --data-dir"
             ) from None
-        imported = self.import_catalog([catalog_dir or project_dir("catalog")])
+        imported = self.import_catalog([catalog_dir or config.project_dir("catalog")])
         scanned = [self.scan_dataset(file.dataset_id, data=file.path) for file in generated]
         validated = [self.validate_dataset(file.dataset_id, data=file.path) for file in generated]
         return DemoReport(generated, imported, scanned, validated)
@@ -296,9 +302,3 @@ class DemoReport:
     imported: ImportReport
     scans: list[DatasetScan]
     validations: list[DatasetValidation]
-
-
-def project_dir(name: str) -> Path:
-    """`name/` (catalog, expectations) in the working directory, else the project's own."""
-    here = Path(name)
-    return here if here.is_dir() else Path(__file__).resolve().parent.parent / name

@@ -6,8 +6,10 @@ accepted; a time part (``PT12H``) makes no sense for keeping records and is refu
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 _DURATION = re.compile(
     r"^P(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?$"
@@ -44,3 +46,12 @@ def parse_retention_period(text: str) -> RetentionPeriod:
             "'P6M' (6 months), 'P1Y6M' or 'P90D'"
         )
     return RetentionPeriod(**{unit: int(value or 0) for unit, value in match.groupdict().items()})
+
+
+def add_period(start: date, period: RetentionPeriod) -> date:
+    """`start` plus the period, months first and clipped to the month's end (31 Jan + P1M =
+    28/29 Feb), then weeks and days: how a lawyer counts a term."""
+    months = start.month - 1 + period.years * 12 + period.months
+    year, month = start.year + months // 12, months % 12 + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day) + timedelta(weeks=period.weeks, days=period.days)

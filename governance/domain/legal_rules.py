@@ -138,13 +138,14 @@ def _provision_missing(registration: Registration) -> Iterator[Breach]:
     "AVG art. 6(1)",
     "add 'legal_basis:' with one 'ground' (consent, contract, legal_obligation, "
     "vital_interests, public_task, or — not for a public authority's tasks — "
-    "legitimate_interests) and, for c and e, its 'provision'",
+    "legitimate_interests) and, for c and e, its 'provision'; or, for a further purpose, "
+    "'compatibility:' recording the art. 6(4) assessment",
 )
 def _purpose_without_basis(registration: Registration) -> Iterator[Breach]:
     if not registration.holds_personal_data:
         return
     for index, purpose in enumerate(registration.purposes):
-        if purpose.legal_basis is None:
+        if purpose.legal_basis is None and purpose.compatibility is None:
             yield Breach(
                 ("purposes", index),
                 f"purpose '{purpose.id}' processes personal data without a legal basis",

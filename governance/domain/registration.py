@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -26,8 +28,10 @@ from governance.domain.durations import parse_retention_period
 from governance.domain.vocabulary import (
     BioLevel,
     ColumnType,
+    DpiaRequirement,
     LegalGround,
     PiiEntity,
+    PurposeKind,
     SourceFormat,
     SpecialCategory,
     Status,
@@ -136,30 +140,56 @@ class LegalBasis(_Model):
     provision: Plain | None = None
 
 
+class Compatibility(_Model):
+    """The AVG art. 6(4) assessment that lets a further purpose reuse data collected for
+    `original_purpose` without a legal basis of its own: where it is written down, when and
+    by whom it was made."""
+
+    original_purpose: Slug
+    reference: Text
+    assessed_on: date
+    assessed_by: Text
+
+
 class Purpose(_Model):
+    """Why the data is processed. `columns` lists the columns this purpose needs (data
+    minimisation, AVG art. 5(1)(c)): a share for it drops the rest; absent means not yet
+    worked out, and a share then carries every declared column with a warning."""
+
     id: Slug
     description: Text
+    kind: PurposeKind = PurposeKind.EXECUTION
     legal_basis: LegalBasis | None = None
+    compatibility: Compatibility | None = None
+    columns: list[Text] | None = None
 
 
 class SpecialCategoryUse(_Model):
-    """An art. 9 category and the art. 9(2) / UAVG exception that lifts the prohibition."""
+    """An art. 9 category and the art. 9(2) / UAVG exception that lifts the prohibition,
+    for the purposes it covers (empty: every purpose of the dataset)."""
 
     category: SpecialCategory
     exception: Plain | None = None
+    purposes: list[Slug] = Field(default_factory=list)
 
 
 class CriminalData(_Model):
-    """Art. 10 data: what it is and the authority or law that allows it."""
+    """Art. 10 data: what it is, the authority or law that allows it, and the purposes that
+    law covers (empty: every purpose of the dataset)."""
 
     description: Text
     basis: Plain | None = None
+    purposes: list[Slug] = Field(default_factory=list)
 
 
 class BsnUse(_Model):
-    """Use of the citizen service number; UAVG art. 46 demands a statutory basis."""
+    """Use of the citizen service number; UAVG art. 46 demands a statutory basis. The
+    basis covers `purposes` (empty: every purpose) and hands the BSN only to the listed
+    `recipients` (ids); any other share carries a pseudonym or does not happen."""
 
     statutory_basis: Plain | None = None
+    purposes: list[Slug] = Field(default_factory=list)
+    recipients: list[Slug] = Field(default_factory=list)
 
 
 class PersonalData(_Model):
@@ -190,12 +220,47 @@ class Column(_Model):
 
 
 class Recipient(_Model):
-    """Who may receive the data; `purposes` empty means for every purpose of the dataset."""
+    """Who may receive the data; `purposes` empty means for every purpose of the dataset.
+    `id` is the short name commands use; without one it is made from `name`."""
 
+    id: Slug
     name: Text
     organisation: Text
     agreement: Plain | None = None
     purposes: list[Slug] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _id_from_name(cls, data: Any) -> Any:
+        if isinstance(data, dict) and not data.get("id") and isinstance(data.get("name"), str):
+            return {"id": slugify(data["name"]), **data}
+        return data
+
+    def answers_to(self, name: str) -> bool:
+        """`name` is this recipient's id or name (case and spacing aside)."""
+        wanted = " ".join(name.split()).casefold()
+        return wanted in (self.id, " ".join(self.name.split()).casefold())
+
+
+class DpiaRecord(_Model):
+    """The DPIA status as recorded for the dataset: the pre-scan's outcome and its
+    reasoning (AVG art. 35(1)) and, where a DPIA was made and approved outside this tool,
+    its reference, approval date and the date it must be reviewed by (art. 35(11))."""
+
+    prescan: DpiaRequirement
+    reasoning: Text
+    reference: Plain | None = None
+    approved_on: date | None = None
+    review_by: date | None = None
+
+    @model_validator(mode="after")
+    def _approval_complete(self) -> DpiaRecord:
+        parts = [self.reference, self.approved_on, self.review_by]
+        if any(part is not None for part in parts) and None in parts:
+            raise ValueError(
+                "an approved DPIA needs all of 'reference', 'approved_on' and 'review_by'"
+            )
+        return self
 
 
 class Registration(_Model):
@@ -213,6 +278,7 @@ class Registration(_Model):
     confidentiality: BioLevel = BioLevel.INTERNAL
     columns: list[Column] = Field(default_factory=list)
     recipients: list[Recipient] = Field(default_factory=list)
+    dpia: DpiaRecord | None = None
     status: Status = Status.DRAFT
     version: StrictInt = Field(default=1, ge=1)
 
@@ -221,14 +287,42 @@ class Registration(_Model):
         purpose_ids = [p.id for p in self.purposes]
         _refuse_doubles("purpose id", purpose_ids)
         _refuse_doubles("column name", [c.name for c in self.columns])
+        _refuse_doubles("recipient id", [r.id for r in self.recipients])
+        column_names = [c.name for c in self.columns]
+        for purpose in self.purposes:
+            _refuse_unknown(
+                f"purpose '{purpose.id}'", "column", purpose.columns or [], column_names
+            )
+            if purpose.compatibility is not None:
+                original = purpose.compatibility.original_purpose
+                others = [i for i in purpose_ids if i != purpose.id]
+                _refuse_unknown(f"purpose '{purpose.id}'", "original purpose", [original], others)
         for recipient in self.recipients:
-            unknown = sorted(set(recipient.purposes) - set(purpose_ids))
-            if unknown:
-                raise ValueError(
-                    f"recipient '{recipient.name}' names unknown purpose(s) {', '.join(unknown)};"
-                    f" the purposes of this dataset are: {', '.join(purpose_ids)}"
+            _refuse_unknown(
+                f"recipient '{recipient.name}'", "purpose", recipient.purposes, purpose_ids
+            )
+        personal = self.personal_data
+        if personal is not None:
+            for use in personal.special_categories:
+                _refuse_unknown(
+                    f"special category '{use.category.value}'", "purpose", use.purposes, purpose_ids
                 )
+            if personal.criminal_data is not None:
+                _refuse_unknown(
+                    "criminal_data", "purpose", personal.criminal_data.purposes, purpose_ids
+                )
+            if personal.bsn is not None:
+                _refuse_unknown("bsn", "purpose", personal.bsn.purposes, purpose_ids)
+                recipient_ids = [r.id for r in self.recipients]
+                _refuse_unknown("bsn", "recipient", personal.bsn.recipients, recipient_ids)
         return self
+
+    def purpose(self, purpose_id: str) -> Purpose | None:
+        wanted = purpose_id.strip().casefold()
+        return next((p for p in self.purposes if p.id == wanted), None)
+
+    def recipient(self, name: str) -> Recipient | None:
+        return next((r for r in self.recipients if r.answers_to(name)), None)
 
     @property
     def declared_pii_columns(self) -> list[Column]:
@@ -260,6 +354,25 @@ def document_digest(document: dict[str, Any]) -> str:
 def canonical_digest(data: object) -> str:
     encoded = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+
+
+def _refuse_unknown(owner: str, what: str, named: list[str], known: list[str]) -> None:
+    """A reference inside the registration must point at something it declares."""
+    unknown = sorted(set(named) - set(known))
+    if unknown:
+        choices = ", ".join(known) or "none"
+        raise ValueError(
+            f"{owner} names unknown {what}(s) {', '.join(unknown)}; the {what}s of this "
+            f"dataset are: {choices}"
+        )
+
+
+def slugify(text: str) -> str:
+    """'Team Beleid Sociaal Domein' -> 'team-beleid-sociaal-domein' (ASCII letters, digits)."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.casefold()).strip("-")[:80].rstrip("-")
 
 
 def _refuse_doubles(what: str, values: list[str]) -> None:

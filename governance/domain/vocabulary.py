@@ -52,6 +52,22 @@ class SpecialCategory(StrEnum):
     SEX_LIFE_OR_SEXUAL_ORIENTATION = "sex_life_or_sexual_orientation"
 
 
+class PurposeKind(StrEnum):
+    """What a purpose does with the data, which decides how a share for it is protected."""
+
+    EXECUTION = "execution"  # carrying out the task itself: decisions about people
+    ANALYSIS = "analysis"  # monitoring, policy analysis, statistics (AVG art. 89(1))
+
+
+class DpiaRequirement(StrEnum):
+    """The DPIA pre-scan's outcome: required on new legislation, one Dutch DPA list item or
+    two EDPB criteria; recommended on one EDPB criterion (AVG art. 35(1), (3) and (4))."""
+
+    REQUIRED = "required"
+    RECOMMENDED = "recommended"
+    NOT_REQUIRED = "not_required"
+
+
 class BioLevel(StrEnum):
     """Confidentiality levels of the Baseline Informatiebeveiliging Overheid (BIO)."""
 
@@ -83,6 +99,12 @@ class PiiEntity(StrEnum):
     LICENSE_PLATE = "LICENSE_PLATE"
     IP_ADDRESS = "IP_ADDRESS"
     CREDIT_CARD = "CREDIT_CARD"
+
+    @property
+    def is_direct_identifier(self) -> bool:
+        """Points at one person by itself; a share for analysis carries a pseudonym instead
+        (AVG art. 89(1)). Postcode and date of birth identify only in combination."""
+        return self not in (PiiEntity.POSTCODE, PiiEntity.DATE_OF_BIRTH)
 
 
 class ColumnType(StrEnum):

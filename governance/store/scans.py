@@ -9,7 +9,7 @@ from sqlalchemy.engine import Connection
 
 from governance.domain.audit import AuditedRecord
 from governance.domain.registration import canonical_digest
-from governance.store import audit
+from governance.store import audit, runs
 from governance.store.schema import scans
 
 
@@ -66,3 +66,13 @@ def latest_report(connection: Connection, dataset_id: str) -> dict[str, Any] | N
     query = sa.select(scans.c.report).where(scans.c.dataset_id == dataset_id)
     found = connection.execute(query.order_by(scans.c.id.desc()).limit(1)).scalar()
     return dict(found) if found is not None else None
+
+
+def on_data(
+    connection: Connection, dataset_id: str, registration_version: int, fingerprint: str
+) -> tuple[int, dict[str, Any]] | None:
+    """The newest scan of exactly this data against this registration version: its id
+    and comparison, or None when there is none."""
+    return runs.newest_on_data(
+        connection, scans, "comparison", dataset_id, registration_version, fingerprint
+    )

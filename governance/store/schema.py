@@ -88,3 +88,20 @@ validations = sa.Table(
     sa.Column("validated_by", sa.Text, nullable=False),
     sa.Index("ix_validations_dataset", "dataset_id", "id"),
 )
+
+decisions = sa.Table(
+    "decisions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("dataset_id", sa.String(80), sa.ForeignKey("datasets.id"), nullable=False),
+    sa.Column("registration_version", sa.Integer, nullable=False),
+    sa.Column("fingerprint", sa.String(64), nullable=False),
+    sa.Column("purpose", sa.Text, nullable=False),
+    sa.Column("recipient", sa.Text, nullable=False),
+    sa.Column("outcome", sa.String(16), nullable=False),
+    sa.Column("valid_until", sa.String(10), nullable=False),
+    sa.Column("decision", sa.JSON, nullable=False),
+    sa.Column("decided_at", sa.String(32), nullable=False),
+    sa.Column("decided_by", sa.Text, nullable=False),
+    sa.Index("ix_decisions_share", "dataset_id", "purpose", "recipient", "id"),
+)

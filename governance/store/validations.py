@@ -9,7 +9,7 @@ from sqlalchemy.engine import Connection
 
 from governance.domain.audit import AuditedRecord
 from governance.domain.registration import canonical_digest
-from governance.store import audit
+from governance.store import audit, runs
 from governance.store.schema import validations
 
 
@@ -47,3 +47,13 @@ def audited_records(connection: Connection) -> list[AuditedRecord]:
         )
         for row in connection.execute(sa.select(validations))
     ]
+
+
+def on_data(
+    connection: Connection, dataset_id: str, registration_version: int, fingerprint: str
+) -> tuple[int, dict[str, Any]] | None:
+    """The newest quality run of exactly this data against this registration version: its id
+    and result, or None when there is none."""
+    return runs.newest_on_data(
+        connection, validations, "result", dataset_id, registration_version, fingerprint
+    )

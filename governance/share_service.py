@@ -1,0 +1,369 @@
+"""The sharing use cases: the gate, the analyst's check and the minimised extract.
+
+`Governance` takes these as a base class, so the CLI, the UI and pipelines call one
+object. The gate gathers its evidence on the exact data to be shared: it finds the
+stored scan and quality run by the data's fingerprint and runs them only when missing,
+reading the data once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from governance import config, scanning
+from governance.domain.dpia_state import recorded_state
+from governance.domain.gate import (
+    Action,
+    Decision,
+    GateInput,
+    QualityEvidence,
+    ScanEvidence,
+    Verdict,
+    share_form,
+)
+from governance.domain.quality import Outcome as QualityOutcome
+from governance.domain.registration import Registration, canonical_digest
+from governance.domain.scan import ColumnDifference
+from governance.domain.vocabulary import PiiEntity
+from governance.store import audit, decisions, registrations
+
+if TYPE_CHECKING:
+    from governance.sharing import ExtractReport
+    from governance.sources import LoadedTable
+    from governance.store.db import Store
+
+
+@dataclass(frozen=True)
+class GateRun:
+    registration: Registration
+    decision: Decision
+    scanned: bool  # the gate ran the scan (none was stored for this data)
+    validated: bool  # likewise the quality run
+
+
+class Answer:
+    APPROVED = "approved"
+    NOT_APPROVED = "not approved"
+    NO_LONGER_VALID = "no longer valid"
+    NEVER_ASSESSED = "never assessed"
+
+
+@dataclass(frozen=True)
+class CheckedDecision:
+    decision: Decision
+    invalid_because: list[str]
+
+    @property
+    def answer(self) -> str:
+        if self.invalid_because:
+            return Answer.NO_LONGER_VALID
+        return Answer.APPROVED if self.decision.outcome.allows_sharing else Answer.NOT_APPROVED
+
+
+@dataclass(frozen=True)
+class CheckAnswer:
+    """The analyst's answer, from stored decisions only: one per recipient assessed."""
+
+    registration: Registration
+    purpose: str
+    recipient: str | None
+    decisions: list[CheckedDecision] = field(default_factory=list)
+
+    @property
+    def answer(self) -> str:
+        answers = {d.answer for d in self.decisions}
+        for answer in (Answer.APPROVED, Answer.NOT_APPROVED, Answer.NO_LONGER_VALID):
+            if answer in answers:
+                return answer
+        return Answer.NEVER_ASSESSED
+
+    @property
+    def approved(self) -> bool:
+        return self.answer == Answer.APPROVED
+
+
+@dataclass(frozen=True)
+class ShareRun:
+    gate: GateRun
+    reused: bool  # a valid stored decision was used, no new gate run
+    extract: ExtractReport | None  # None when the gate blocked
+
+
+class ShareUseCases:
+    store: Store
+    actor: str
+
+    # --- the gate ------------------------------------------------------------------------
+
+    def gate(
+        self,
+        dataset_id: str,
+        recipient: str,
+        purpose: str,
+        data: Path | None = None,
+        sheet: str | None = None,
+        today: date | None = None,
+    ) -> GateRun:
+        """Decide whether the data may go to `recipient` for `purpose`, store the decision
+        and audit it. Unknown purposes and recipients are decisions (blocked), not errors."""
+        registration = self._current(dataset_id)
+        gate_run, _ = self._gate(registration, recipient, purpose, data, sheet, today)
+        return gate_run
+
+    def _gate(
+        self,
+        registration: Registration,
+        recipient: str,
+        purpose: str,
+        data: Path | None,
+        sheet: str | None,
+        today: date | None,
+        loaded: LoadedTable | None = None,
+    ) -> tuple[GateRun, LoadedTable | None]:
+        """The gate itself; returns the data when it had to read it, for reuse."""
+        from governance.domain.gate_rules import decide
+        from governance.domain.scan import compare
+        from governance.pii.scan import scan_table
+        from governance.quality.run import suite_file
+        from governance.store import scans, validations
+
+        validity = config.decision_validity()
+        today = today or date.today()
+        fingerprint = (
+            loaded.fingerprint if loaded else scanning.file_fingerprint(registration, data)
+        )
+        if fingerprint is None:  # an SQL table: its fingerprint needs its rows
+            loaded = scanning.read_source(registration, data, sheet)
+            fingerprint = loaded.fingerprint
+        key = (registration.id, registration.version, fingerprint)
+        with self.store.reading() as connection:
+            scan_hit = scans.on_data(connection, *key)
+            quality_hit = validations.on_data(connection, *key)
+        scanned, validated = scan_hit is None, quality_hit is None
+        if loaded is None and (scanned or validated):
+            loaded = scanning.read_source(registration, data, sheet)
+        if scan_hit is None:
+            assert loaded is not None
+            report = scan_table(loaded)
+            comparison = compare(registration, report)
+            with self.store.writing() as connection:
+                scan_id = scans.record(
+                    connection,
+                    registration.id,
+                    registration.version,
+                    report.to_json(),
+                    comparison.to_json(),
+                    self.actor,
+                )
+            scan_hit = (scan_id, comparison.to_json())
+        if quality_hit is None:
+            assert loaded is not None
+            # Found personal columns the registration does not declare: their values must
+            # not reach the quality result either (declared ones are masked already).
+            found = {d["column"] for d in scan_hit[1]["undeclared"]}
+            suite_yaml = suite_file(registration.id, config.project_dir("expectations"))
+            validation = self._validate(registration, found, suite_yaml, None, sheet, today, loaded)
+            quality_hit = (validation.run_id, validation.result.to_json())
+        evidence = GateInput(
+            registration,
+            purpose,
+            recipient,
+            _scan_evidence(*scan_hit),
+            _quality_evidence(*quality_hit),
+            recorded_state(registration),
+            today,
+        )
+        decision = decide(evidence, fingerprint, self.actor, audit.utc_now(), validity)
+        with self.store.writing() as connection:
+            decision = decisions.record(connection, decision)
+        return GateRun(registration, decision, scanned, validated), loaded
+
+    # --- the analyst's check ---------------------------------------------------------------
+
+    def check(
+        self,
+        dataset_id: str,
+        purpose: str,
+        recipient: str | None = None,
+        today: date | None = None,
+    ) -> CheckAnswer:
+        """Is the dataset approved for this purpose (and recipient)? From the stored
+        decisions only: no data is read, nothing is written."""
+        with self.store.reading() as connection:
+            registration = registrations.get(connection, dataset_id)
+            purpose_id = _purpose_key(registration, purpose)
+            recipient_id = _recipient_key(registration, recipient) if recipient else None
+            found = decisions.latest(connection, registration.id, purpose_id, recipient_id)
+            latest_data = decisions.latest_fingerprint(connection, registration.id)
+        dpia_digest = recorded_state(registration).digest()
+        checked = [
+            CheckedDecision(
+                d,
+                d.invalid_because(
+                    registration.version, dpia_digest, latest_data, today or date.today()
+                ),
+            )
+            for d in found
+        ]
+        return CheckAnswer(registration, purpose_id, recipient_id, checked)
+
+    # --- the extract -----------------------------------------------------------------------
+
+    def share(
+        self,
+        dataset_id: str,
+        recipient: str,
+        purpose: str,
+        out: Path,
+        data: Path | None = None,
+        sheet: str | None = None,
+        today: date | None = None,
+    ) -> ShareRun:
+        """Write the minimised extract the gate allows, reusing a decision that still holds
+        for exactly this data, else running the gate. Nothing is written when it blocks."""
+        from governance.sharing import check_target, load_key, recipient_key
+
+        registration = self._current(dataset_id)
+        check_target(out)
+        # Checked before anything runs: an extract that needs a key must not fail after
+        # the gate has been run and stored for nothing.
+        key = load_key() if _may_pseudonymise(registration) else None
+        today = today or date.today()
+        fingerprint = scanning.file_fingerprint(registration, data)
+        loaded = None if fingerprint else scanning.read_source(registration, data, sheet)
+        fingerprint = fingerprint or (loaded.fingerprint if loaded else None)
+        reusable = self._valid_decision(registration, recipient, purpose, fingerprint, today)
+        if reusable is not None:
+            gate_run = GateRun(registration, reusable, scanned=False, validated=False)
+        else:
+            gate_run, loaded = self._gate(
+                registration, recipient, purpose, data, sheet, today, loaded
+            )
+        decision = gate_run.decision
+        if not decision.outcome.allows_sharing:
+            return ShareRun(gate_run, reusable is not None, None)
+        if loaded is None:
+            loaded = scanning.read_source(registration, data, sheet)
+        recipient_secret = recipient_key(key, decision.recipient) if key else None
+        extract = _write(registration, decision, loaded, out, recipient_secret)
+        with self.store.writing() as connection:
+            audit.append(
+                connection,
+                self.actor,
+                "share.extract",
+                f"{registration.id}@{registration.version} decision {decision.id} to "
+                f"{decision.recipient}",
+                canonical_digest({"file": out.name, "rows": extract.rows, "decision": decision.id}),
+            )
+        return ShareRun(gate_run, reusable is not None, extract)
+
+    def _valid_decision(
+        self,
+        registration: Registration,
+        recipient: str,
+        purpose: str,
+        fingerprint: str | None,
+        today: date,
+    ) -> Decision | None:
+        with self.store.reading() as connection:
+            found = decisions.latest(
+                connection,
+                registration.id,
+                _purpose_key(registration, purpose),
+                _recipient_key(registration, recipient),
+            )
+        dpia_digest = recorded_state(registration).digest()
+        for decision in found:
+            if not decision.invalid_because(registration.version, dpia_digest, fingerprint, today):
+                return decision
+        return None
+
+    def _current(self, dataset_id: str) -> Registration:
+        with self.store.reading() as connection:
+            return registrations.get(connection, dataset_id)
+
+
+def _purpose_key(registration: Registration, purpose: str) -> str:
+    known = registration.purpose(purpose)
+    return known.id if known else purpose.strip()
+
+
+def _recipient_key(registration: Registration, recipient: str) -> str:
+    known = registration.recipient(recipient)
+    return known.id if known else recipient.strip()
+
+
+def _may_pseudonymise(registration: Registration) -> bool:
+    return any(c.pii is not None and c.pii.is_direct_identifier for c in registration.columns)
+
+
+def _scan_evidence(scan_id: int, comparison: dict[str, Any]) -> ScanEvidence:
+    undeclared = tuple(
+        ColumnDifference(d["column"], tuple(PiiEntity(e) for e in d["entities"]))
+        for d in comparison["undeclared"]
+    )
+    return ScanEvidence(scan_id, undeclared)
+
+
+def _quality_evidence(run_id: int, result: dict[str, Any]) -> QualityEvidence:
+    """What failed, in words without values: contract problems and expectations by type
+    and column, with their counts."""
+    failed = [e for e in result["expectations"] if not e["success"]]
+
+    def named(expectation: dict[str, Any]) -> str:
+        count = expectation["unexpected_count"]
+        unexpected = f", {count} unexpected" if count else ""
+        return f"{expectation['type']} on {', '.join(expectation['columns'])}{unexpected}"
+
+    return QualityEvidence(
+        run_id,
+        QualityOutcome(result["outcome"]),
+        had_suite=bool(result["expectations"]),
+        failures=tuple(
+            [p["message"] for p in result["contract"]]
+            + [named(e) for e in failed if e["severity"] == "critical"]
+        ),
+        warnings=tuple(named(e) for e in failed if e["severity"] != "critical"),
+    )
+
+
+def _write(
+    registration: Registration,
+    decision: Decision,
+    loaded: LoadedTable,
+    out: Path,
+    key: bytes | None,
+) -> ExtractReport:
+    from governance.sharing import ColumnAction, DroppedColumn, ExtractPlan, write_extract
+
+    form = share_form(decision, registration)
+    entities = {c.name: c.pii for c in registration.columns}
+    plan = ExtractPlan(
+        tuple(
+            ColumnAction(
+                c.name,
+                "pseudonymise" if c.action is Action.PSEUDONYMISE else "keep",
+                entities[c.name],
+                c.rule,
+                c.source,
+            )
+            for c in form.shared
+        ),
+        tuple(DroppedColumn(c.name, c.rule, c.source) for c in form.dropped),
+    )
+    sidecar = {
+        "decision": decision.id,
+        "outcome": decision.outcome.value,
+        "dataset": registration.id,
+        "version": registration.version,
+        "data_fingerprint": decision.fingerprint,
+        "recipient": decision.recipient,
+        "purpose": decision.purpose,
+        "valid_until": decision.valid_until.isoformat(),
+        "conditions": [c.describe() for c in decision.conditions],
+        "warnings": [r.reason for r in decision.with_verdict(Verdict.WARN)],
+    }
+    return write_extract(loaded.table, plan, out, key, sidecar)
