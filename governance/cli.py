@@ -540,7 +540,7 @@ def _audit_verify(arguments: argparse.Namespace) -> int:
     elif report.intact:
         print(
             f"audit chain intact: {report.entries} entries verified, and every stored "
-            "registration version and scan matches its entry"
+            "registration version, scan, quality run and gate decision matches its entry"
         )
         if head:
             print(

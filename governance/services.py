@@ -243,10 +243,10 @@ class Governance(ShareUseCases):
     # --- audit ---------------------------------------------------------------------------
 
     def verify_audit(self) -> AuditReport:
-        """The chain is intact, and every stored registration version, scan and quality run
-        is one that governance wrote and logged (none changed, added or deleted behind its
-        back)."""
-        from governance.store import scans, validations
+        """The chain is intact, and every stored registration version, scan, quality run
+        and gate decision is one that governance wrote and logged (none changed, added or
+        deleted behind its back)."""
+        from governance.store import decisions, scans, validations
 
         with self.store.reading() as connection:
             entries = audit.entries(connection)
@@ -255,6 +255,7 @@ class Governance(ShareUseCases):
                 *registrations.audited_records(connection),
                 *scans.audited_records(connection),
                 *validations.audited_records(connection),
+                *decisions.audited_records(connection),
             ]
         problems = verify_chain(entries, head) + verify_records(entries, records)
         return AuditReport(len(entries), problems, head)

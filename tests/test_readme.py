@@ -7,9 +7,18 @@ from pathlib import Path
 import pytest
 
 from governance.cli import command_names
+from governance.domain.gate import Verdict
+from governance.domain.gate_rules import GATE_RULES, GateRule
 from governance.domain.legal_rules import RULES, LegalRule
 from governance.domain.registration import field_names
-from governance.domain.vocabulary import BioLevel, LegalGround, PiiEntity, SpecialCategory
+from governance.domain.vocabulary import (
+    BioLevel,
+    DpiaRequirement,
+    LegalGround,
+    PiiEntity,
+    PurposeKind,
+    SpecialCategory,
+)
 from governance.errors import ExitCode
 
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
@@ -30,6 +39,11 @@ def test_every_legal_rule_is_documented_with_its_source(rule: LegalRule) -> None
     assert f"| `{rule.id}` | {rule.severity.value} | {rule.source} |" in README
 
 
+@pytest.mark.parametrize("rule", GATE_RULES, ids=lambda r: r.id)
+def test_every_gate_rule_is_documented_with_its_source(rule: GateRule) -> None:
+    assert f"| `{rule.id}` | {rule.source} |" in README
+
+
 @pytest.mark.parametrize("code", list(ExitCode))
 def test_every_exit_code_is_documented(code: ExitCode) -> None:
     assert f"| {code.value} | {code.meaning} |" in README
@@ -37,7 +51,15 @@ def test_every_exit_code_is_documented(code: ExitCode) -> None:
 
 @pytest.mark.parametrize(
     "value",
-    [*LegalGround, *SpecialCategory, *BioLevel, *PiiEntity],
+    [
+        *LegalGround,
+        *SpecialCategory,
+        *BioLevel,
+        *PiiEntity,
+        *PurposeKind,
+        *DpiaRequirement,
+        *Verdict,
+    ],
     ids=str,
 )
 def test_every_vocabulary_value_is_documented(value: str) -> None:
@@ -46,3 +68,17 @@ def test_every_vocabulary_value_is_documented(value: str) -> None:
 
 def test_the_two_commands_are_shown() -> None:
     assert "make demo" in README and "make test" in README
+
+
+@pytest.mark.parametrize(
+    "variable",
+    [
+        "GOVERNANCE_DB",
+        "GOVERNANCE_USER",
+        "GOVERNANCE_DECISION_VALIDITY",
+        "GOVERNANCE_KEY_FILE",
+        "GOVERNANCE_PSEUDONYM_KEY",
+    ],
+)
+def test_every_setting_is_documented(variable: str) -> None:
+    assert f"| `{variable}` |" in README

@@ -514,7 +514,7 @@ def _minimisation(share: Share) -> Judgement:
     return Judgement(
         Verdict.CONDITION,
         f"'{purpose.id}' needs {len(needed)} of the {len(declared)} declared columns; "
-        f"the other {len(dropped)} are left out",
+        f"left out: {_listed(dropped)}",
         (Condition(Action.DROP, dropped),),
     )
 

@@ -135,7 +135,7 @@ def _provision_missing(registration: Registration) -> Iterator[Breach]:
 @rule(
     "purpose-without-basis",
     Severity.REFUSAL,
-    "AVG art. 6(1)",
+    "AVG art. 6(1) and art. 6(4)",
     "add 'legal_basis:' with one 'ground' (consent, contract, legal_obligation, "
     "vital_interests, public_task, or — not for a public authority's tasks — "
     "legitimate_interests) and, for c and e, its 'provision'; or, for a further purpose, "
