@@ -49,19 +49,11 @@ PURPOSE = "beleidsanalyse"
 WARM_UP_ROWS = 1_000
 
 
-def generate(path: str, rows: int, seed: int) -> int:
-    """Write only the Wmo pilot, as `generate_pilot_data` would (same table, same writer).
+def generate(folder: str, rows: int, seed: int) -> int:
+    """Write only the Wmo pilot into `folder` (as `wmo-wachtlijst.csv`)."""
+    from governance.synthetic import generate_pilot
 
-    The package has no public per-pilot writer (its `_write` is private), so this calls
-    the public pieces it is made of: `pilot`, `generate_table` and `write_csv`."""
-    from governance.synthetic import generate_table, pilot
-    from governance.synthetic.writers import write_csv
-
-    spec = pilot(DATASET)
-    assert spec.dialect is not None
-    table = generate_table(spec, seed=seed, rows=rows)
-    write_csv(Path(path), table, spec.dialect)
-    return len(table.rows)
+    return generate_pilot(DATASET, Path(folder), seed=seed, rows=rows).rows
 
 
 def peak_mb() -> float:
@@ -141,12 +133,12 @@ def main() -> None:
 
 
 def run(folder: Path, options: argparse.Namespace) -> None:
-    data = folder / "wmo-wachtlijst.csv"
-    small = folder / "wmo-wachtlijst-warm-up.csv"
+    data = folder / "full" / "wmo-wachtlijst.csv"
+    small = folder / "warm-up" / "wmo-wachtlijst.csv"
     began = time.perf_counter()
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        written = pool.submit(generate, str(data), options.rows, options.seed).result()
-        pool.submit(generate, str(small), WARM_UP_ROWS, options.seed).result()
+        written = pool.submit(generate, str(data.parent), options.rows, options.seed).result()
+        pool.submit(generate, str(small.parent), WARM_UP_ROWS, options.seed).result()
     child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(
         f"generated {DATASET}: {written:,} rows x 17 columns, {data.stat().st_size / 1e6:,.0f} MB "

@@ -574,7 +574,9 @@ def _demo(arguments: argparse.Namespace) -> int:
         print(f"validated {result.dataset_id}: {result.outcome.value}")
     print(
         "\nnext: governance catalog list; governance scan wmo-wachtlijst; "
-        "governance validate wmo-wachtlijst --html wmo.html"
+        "governance validate wmo-wachtlijst --html wmo.html;\n"
+        "      governance gate wmo-wachtlijst --recipient sdr-dataplatform "
+        "--purpose beleidsanalyse"
     )
     return ExitCode.OK
 

@@ -32,6 +32,7 @@ __all__ = [
     "REFERENCE_DATE",
     "GeneratedFile",
     "Pilot",
+    "generate_pilot",
     "generate_pilot_data",
     "generate_table",
     "pilot",
@@ -68,9 +69,18 @@ def generate_pilot_data(
     `rows=None` gives each dataset its realistic default size (a few thousand rows);
     an int gives every dataset that many rows (small values keep tests fast).
     """
+    return [generate_pilot(spec.dataset_id, out_dir, seed, rows) for spec in PILOTS]
+
+
+def generate_pilot(
+    dataset_id: str, out_dir: Path, seed: int = DEFAULT_SEED, rows: int | None = None
+) -> GeneratedFile:
+    """Write one pilot dataset, exactly as `generate_pilot_data` writes it (benchmarks ask
+    for one large file, not six)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    return [_write(spec, out_dir, generate_table(spec, seed, rows)) for spec in PILOTS]
+    spec = pilot(dataset_id)
+    return _write(spec, out_dir, generate_table(spec, seed, rows))
 
 
 def _write(spec: Pilot, out_dir: Path, table: Table) -> GeneratedFile:

@@ -43,7 +43,7 @@ def make_bsn(rng: random.Random, *, leading_zero: bool = False) -> str:
         head = lead + "".join(str(rng.randint(0, 9)) for _ in range(6))
         partial = bsn_checksum(head + "0")
         last = partial % 11
-        if last < 10 and partial != 0:
+        if last < 10 and partial != last:  # a check sum of 0 is not a valid BSN
             return head + str(last)
 
 
