@@ -83,7 +83,7 @@ def load(path: Path) -> list[RegistrationFile]:
             files.append(RegistrationFile(path, Registration.model_validate(data), lines))
         except ValidationError as error:
             problems += [
-                f"{path}:{line_of(lines, tuple(e['loc']))}: {_explain(e)}" for e in error.errors()
+                f"{path}:{line_of(lines, tuple(e['loc']))}: {explain(e)}" for e in error.errors()
             ]
     if not files and not problems:
         problems.append(f"{path}: the file holds no registration")
@@ -216,22 +216,22 @@ def dotted(doc_path: DocPath) -> str:
     return text
 
 
-def _explain(error: Any) -> str:
-    """Turn one pydantic error into a sentence with the fix."""
+def explain(error: Any, model: type[BaseModel] = Registration) -> str:
+    """Turn one pydantic error on `model` into a sentence with the fix."""
     loc = tuple(error["loc"])
-    where = dotted(loc) or "registration"
+    where = dotted(loc) or model.__name__.lower()
     kind = error["type"]
     if kind == "missing":
         return f"'{where}' is required; add it"
     if kind == "extra_forbidden":
-        known = ", ".join(_known_fields(loc[:-1]))
+        known = ", ".join(_known_fields(loc[:-1], model))
         return f"unknown field '{where}'; the fields allowed here are: {known}"
     message = str(error["msg"]).removeprefix("Value error, ")
     return f"'{where}': {message}"
 
 
-def _known_fields(loc: DocPath) -> list[str]:
-    model: type[BaseModel] | None = Registration
+def _known_fields(loc: DocPath, root: type[BaseModel]) -> list[str]:
+    model: type[BaseModel] | None = root
     for part in loc:
         if isinstance(part, int) or model is None:
             continue

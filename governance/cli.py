@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from governance import __version__
+from governance.cli_dpia import add_dpia_commands, add_users_commands
 from governance.cli_share import add_share_commands
 from governance.domain.vocabulary import Status
 from governance.errors import ExitCode, GovernanceError
@@ -51,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_scan_command(commands)
     _add_validate_command(commands)
     add_share_commands(commands, _command, _format_option)
+    add_dpia_commands(commands, _command, _format_option)
+    add_users_commands(commands, _command, _format_option)
     _add_audit_commands(commands)
     _add_demo_command(commands)
     return parser

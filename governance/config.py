@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 DEFAULT_DB_URL = "sqlite:///governance.db"
 DEFAULT_DECISION_VALIDITY = "P90D"
+DEFAULT_LARGE_SCALE_ROWS = 10_000
 
 
 def database_url() -> str:
@@ -43,6 +44,17 @@ def decision_validity() -> RetentionPeriod:
         return parse_retention_period(text)
     except ValueError as error:
         raise BadInputError(f"GOVERNANCE_DECISION_VALIDITY: {error}") from None
+
+
+def large_scale_rows() -> int:
+    """`GOVERNANCE_LARGE_SCALE_ROWS`: from how many rows (data subjects, roughly) the
+    pre-scan suggests the EDPB criterion "large scale" (default 10,000)."""
+    text = os.environ.get("GOVERNANCE_LARGE_SCALE_ROWS") or str(DEFAULT_LARGE_SCALE_ROWS)
+    if not text.isdigit() or int(text) < 1:
+        raise BadInputError(
+            f"GOVERNANCE_LARGE_SCALE_ROWS: {text!r} is not a whole number of 1 or more"
+        )
+    return int(text)
 
 
 def project_dir(name: str) -> Path:

@@ -246,7 +246,7 @@ class Governance(ShareUseCases):
         """The chain is intact, and every stored registration version, scan, quality run
         and gate decision is one that governance wrote and logged (none changed, added or
         deleted behind its back)."""
-        from governance.store import decisions, scans, validations
+        from governance.store import assessments, decisions, scans, users, validations
 
         with self.store.reading() as connection:
             entries = audit.entries(connection)
@@ -256,6 +256,8 @@ class Governance(ShareUseCases):
                 *scans.audited_records(connection),
                 *validations.audited_records(connection),
                 *decisions.audited_records(connection),
+                *assessments.audited_records(connection),
+                *users.audited_records(connection),
             ]
         problems = verify_chain(entries, head) + verify_records(entries, records)
         return AuditReport(len(entries), problems, head)

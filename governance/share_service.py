@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from governance import config, scanning
-from governance.domain.dpia_state import recorded_state
 from governance.domain.gate import (
     Action,
     Decision,
@@ -28,12 +27,13 @@ from governance.domain.quality import Outcome as QualityOutcome
 from governance.domain.registration import Registration, canonical_digest
 from governance.domain.scan import ColumnDifference
 from governance.domain.vocabulary import PiiEntity
+from governance.dpia_service import AssessmentUseCases
 from governance.store import audit, decisions, registrations
 
 if TYPE_CHECKING:
+    from governance.domain.dpia_state import DpiaState
     from governance.sharing import ExtractReport
     from governance.sources import LoadedTable
-    from governance.store.db import Store
 
 
 @dataclass(frozen=True)
@@ -92,9 +92,8 @@ class ShareRun:
     extract: ExtractReport | None  # None when the gate blocked
 
 
-class ShareUseCases:
-    store: Store
-    actor: str
+class ShareUseCases(AssessmentUseCases):
+    """The gate reads the DPIA state the assessment use cases keep, hence the base."""
 
     # --- the gate ------------------------------------------------------------------------
 
@@ -173,7 +172,7 @@ class ShareUseCases:
             recipient,
             _scan_evidence(*scan_hit),
             _quality_evidence(*quality_hit),
-            recorded_state(registration),
+            self._dpia(registration),
             today,
         )
         decision = decide(evidence, fingerprint, self.actor, audit.utc_now(), validity)
@@ -198,7 +197,7 @@ class ShareUseCases:
             recipient_id = _recipient_key(registration, recipient) if recipient else None
             found = decisions.latest(connection, registration.id, purpose_id, recipient_id)
             latest_data = decisions.latest_fingerprint(connection, registration.id)
-        dpia_digest = recorded_state(registration).digest()
+        dpia_digest = self._dpia(registration).digest()
         checked = [
             CheckedDecision(
                 d,
@@ -275,11 +274,15 @@ class ShareUseCases:
                 _purpose_key(registration, purpose),
                 _recipient_key(registration, recipient),
             )
-        dpia_digest = recorded_state(registration).digest()
+        dpia_digest = self._dpia(registration).digest()
         for decision in found:
             if not decision.invalid_because(registration.version, dpia_digest, fingerprint, today):
                 return decision
         return None
+
+    def _dpia(self, registration: Registration) -> DpiaState:
+        with self.store.reading() as connection:
+            return self.dpia_state(registration, connection)
 
     def _current(self, dataset_id: str) -> Registration:
         with self.store.reading() as connection:

@@ -20,7 +20,7 @@ from governance.share_service import Answer
 from governance.sharing import MissingKeyError
 from governance.sources import read_table
 from governance.synthetic import GeneratedFile, generate_pilot_data
-from tests.builders import write_yaml
+from tests.builders import valid_document, with_changes, write_yaml
 
 CATALOG = Path(__file__).resolve().parent.parent / "catalog"
 WMO = "wmo-wachtlijst"
@@ -305,3 +305,37 @@ def test_a_bad_validity_setting_is_bad_input(
     monkeypatch.setenv("GOVERNANCE_DECISION_VALIDITY", "90 dagen")
     with pytest.raises(BadInputError, match="GOVERNANCE_DECISION_VALIDITY"):
         governance.gate(WMO, "sdr-dataplatform", "beleidsanalyse", data=wmo_file)
+
+
+def test_the_gate_reads_an_sql_source_once_and_finds_its_runs_again(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    import sqlalchemy as sa
+
+    data_url = f"sqlite:///{tmp_path}/bron.db"
+    engine = sa.create_engine(data_url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "CREATE TABLE wachtlijst (client_bsn TEXT, datum_aanvraag TEXT, wachtdagen INTEGER)"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO wachtlijst VALUES ('111222333', '2026-01-05', 12), "
+            "('123456782', '2026-02-10', 30)"
+        )
+    engine.dispose()
+    document = with_changes(
+        valid_document("wmo-sql"),
+        {
+            "source": {"system": "Suite4", "format": "sql", "url": data_url, "table": "wachtlijst"},
+            "purposes.0.kind": "analysis",
+            "dpia": {"prescan": "not_required", "reasoning": "test"},
+        },
+    )
+    governance = Governance.open(sqlite_url, actor="steward")
+    governance.import_catalog([write_yaml(document, tmp_path / "wmo-sql.yaml")])
+    first = governance.gate("wmo-sql", "dataplatform", "wachtlijst-monitoring")
+    assert (first.scanned, first.validated) == (True, True)
+    assert first.decision.outcome is Outcome.CONDITIONAL
+    again = governance.gate("wmo-sql", "dataplatform", "wachtlijst-monitoring")
+    assert (again.scanned, again.validated) == (False, False)
+    assert again.decision.fingerprint == first.decision.fingerprint

@@ -126,4 +126,4 @@ def verify_records(entries: list[AuditEntry], records: list[AuditedRecord]) -> l
     return problems
 
 
-_RECORD_KINDS = frozenset({"registration", "scan", "validation", "gate"})
+_RECORD_KINDS = frozenset({"registration", "scan", "validation", "gate", "assessment", "user"})

@@ -201,7 +201,7 @@ class PersonalData(_Model):
 
     @model_validator(mode="after")
     def _categories_once(self) -> PersonalData:
-        _refuse_doubles("special category", [use.category.value for use in self.special_categories])
+        refuse_doubles("special category", [use.category.value for use in self.special_categories])
         return self
 
 
@@ -285,9 +285,9 @@ class Registration(_Model):
     @model_validator(mode="after")
     def _references_resolve(self) -> Registration:
         purpose_ids = [p.id for p in self.purposes]
-        _refuse_doubles("purpose id", purpose_ids)
-        _refuse_doubles("column name", [c.name for c in self.columns])
-        _refuse_doubles("recipient id", [r.id for r in self.recipients])
+        refuse_doubles("purpose id", purpose_ids)
+        refuse_doubles("column name", [c.name for c in self.columns])
+        refuse_doubles("recipient id", [r.id for r in self.recipients])
         column_names = [c.name for c in self.columns]
         for purpose in self.purposes:
             _refuse_unknown(
@@ -375,7 +375,7 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.casefold()).strip("-")[:80].rstrip("-")
 
 
-def _refuse_doubles(what: str, values: list[str]) -> None:
+def refuse_doubles(what: str, values: list[str]) -> None:
     doubles = sorted(value for value, times in Counter(values).items() if times > 1)
     if doubles:
         raise ValueError(f"{what} used more than once: {', '.join(doubles)}")

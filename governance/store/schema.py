@@ -105,3 +105,31 @@ decisions = sa.Table(
     sa.Column("decided_by", sa.Text, nullable=False),
     sa.Index("ix_decisions_share", "dataset_id", "purpose", "recipient", "id"),
 )
+
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("name", sa.String(120), primary_key=True),
+    sa.Column("roles", sa.JSON, nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("created_by", sa.Text, nullable=False),
+)
+
+assessments = sa.Table(
+    "assessments",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("datasets", sa.JSON, nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("created_by", sa.Text, nullable=False),
+)
+
+assessment_events = sa.Table(
+    "assessment_events",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("assessment_id", sa.Integer, sa.ForeignKey("assessments.id"), nullable=False),
+    sa.Column("event", sa.JSON, nullable=False),
+    sa.Index("ix_assessment_events", "assessment_id", "id"),
+)

@@ -1,0 +1,412 @@
+"""The assessment use cases: users and roles, the DPIA pre-scan, writing, reviewing,
+advising on and approving a DPIA, IAMA or DEDA, and exporting it.
+
+Every change is one event, checked by the domain's workflow against the actor's roles
+and stored in one transaction with its audit entry. `Governance` takes these as a base.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from governance import config
+from governance.domain.assessment import (
+    Actor,
+    Assessment,
+    Event,
+    EventType,
+    Status,
+    WorkflowError,
+    check,
+    completeness,
+    unanswered,
+)
+from governance.domain.dpia_state import Approval, DpiaState, recorded_state
+from governance.domain.prescan import DatasetFacts, Outcome, Suggestion, outcome, signals
+from governance.domain.prescan import suggestions as suggest
+from governance.domain.roles import Role
+from governance.domain.templates import Template, TemplateKind
+from governance.domain.vocabulary import PiiEntity
+from governance.errors import BadInputError
+from governance.store import assessments, audit, registrations, users
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+    from governance.domain.registration import Registration
+    from governance.store.db import Store
+
+
+class PermissionDenied(BadInputError):
+    """The workflow or the actor's roles do not allow this (exit 2: a person must act)."""
+
+
+@dataclass(frozen=True)
+class PrescanView:
+    datasets: list[str]
+    signals: dict[str, list[str]]
+    suggestions: list[Suggestion]
+    answers: dict[str, Any]
+    outcome: Outcome
+    assessment: Assessment | None = None  # when saved
+
+
+@dataclass(frozen=True)
+class AssessmentView:
+    state: Assessment
+    template: Template
+    progress: list[tuple[str, int, int]]
+    unanswered: list[str]
+    review_needed: list[str] = field(default_factory=list)
+    prescan: Outcome | None = None
+
+
+class AssessmentUseCases:
+    store: Store
+    actor: str
+
+    # --- people ------------------------------------------------------------------------
+
+    def add_user(self, name: str, roles: frozenset[Role]) -> bool:
+        """Give `name` these roles (creating the user); only an admin may, except for the
+        very first user, who must then be an admin."""
+        name = name.strip()
+        if not name or not roles:
+            raise BadInputError("give a user name and at least one --role")
+        with self.store.writing() as connection:
+            if users.any_user(connection):
+                if Role.ADMIN not in users.roles_of(connection, self.actor):
+                    raise PermissionDenied(
+                        f"{self.actor} is not an admin; only an admin gives roles"
+                    )
+            elif Role.ADMIN not in roles:
+                raise PermissionDenied(
+                    "the first user must be an admin (--role admin), who then adds the others"
+                )
+            return users.set_roles(connection, name, roles, self.actor)
+
+    def users(self) -> list[tuple[str, frozenset[Role]]]:
+        with self.store.reading() as connection:
+            return users.listing(connection)
+
+    # --- the pre-scan ------------------------------------------------------------------
+
+    def prescan(
+        self,
+        dataset_ids: list[str],
+        answers: dict[str, Any] | None = None,
+        accept_suggestions: bool = False,
+        others_no: bool = False,
+        save: bool = False,
+    ) -> PrescanView:
+        """What the registrations and scans suggest, and the outcome of the answers given
+        (suggestions count only when accepted). `save` stores it as a pre-scan assessment,
+        which the gate then reads."""
+        from governance.domain.answers import parse_answer
+        from governance.dpia.templates import template_for
+
+        template = template_for(TemplateKind.PRESCAN)
+        facts = self._facts(dataset_ids)
+        found = signals(facts, config.large_scale_rows())
+        made = suggest(template, found)
+        given: dict[str, Any] = {}
+        if accept_suggestions:
+            given.update({s.question: True for s in made})
+        if others_no:
+            given.update(
+                {q.id: False for q in template.questions if q.counts_as and q.id not in given}
+            )
+        for question_id, raw in (answers or {}).items():
+            question = _question(template, question_id)
+            try:
+                given[question_id] = parse_answer(question, raw)
+            except ValueError as error:
+                raise BadInputError(str(error)) from None
+        result = outcome(template, given)
+        saved = None
+        if save:
+            saved = self._create(TemplateKind.PRESCAN, dataset_ids, "DPIA pre-scan", given)
+        ids = [f.registration.id for f in facts]
+        return PrescanView(ids, found, made, given, result, saved)
+
+    def _facts(self, dataset_ids: list[str]) -> list[DatasetFacts]:
+        from governance.store import scans
+
+        if not dataset_ids:
+            raise BadInputError("name at least one registered dataset")
+        facts = []
+        with self.store.reading() as connection:
+            for dataset_id in dict.fromkeys(dataset_ids):
+                registration = registrations.get(connection, dataset_id)
+                report = scans.latest_report(connection, registration.id)
+                found = frozenset(
+                    PiiEntity(e) for c in (report or {}).get("columns", []) for e in c["entities"]
+                )
+                rows = report["rows"] if report else None
+                facts.append(DatasetFacts(registration, rows, found))
+        return facts
+
+    # --- writing an assessment --------------------------------------------------------------
+
+    def new_assessment(self, kind: TemplateKind, dataset_ids: list[str], title: str) -> Assessment:
+        self._facts(dataset_ids)  # every dataset must be registered
+        return self._create(kind, dataset_ids, title, {})
+
+    def _create(
+        self, kind: TemplateKind, dataset_ids: list[str], title: str, answers: dict[str, Any]
+    ) -> Assessment:
+        from governance.dpia.templates import template_for
+
+        template = template_for(kind)
+        datasets = list(dict.fromkeys(dataset_ids))
+        with self.store.writing() as connection:
+            actor = self._actor(connection)
+            if not actor.roles & {Role.STEWARD, Role.PRIVACY_OFFICER}:
+                raise PermissionDenied(
+                    f"{actor.name} may not start an assessment: that needs the role steward "
+                    "or privacy_officer"
+                )
+            created = self._event(
+                EventType.CREATED,
+                kind=kind.value,
+                template=template.id,
+                template_version=template.version,
+                title=title.strip() or template.title.nl,
+                datasets=datasets,
+            )
+            assessment_id = assessments.create(connection, created, datasets)
+            for question_id, value in answers.items():
+                assessments.append(
+                    connection,
+                    assessment_id,
+                    self._event(EventType.ANSWERED, question=question_id, value=value),
+                )
+            return assessments.get(connection, assessment_id)
+
+    def answer(self, assessment_id: int, answers: dict[str, Any]) -> Assessment:
+        """Record answers (raw text or structures, checked against each question's type).
+        An approved or rejected assessment is frozen: the edit starts its next version in
+        draft, which needs approval again."""
+        from governance.domain.answers import parse_answer
+
+        def events(state: Assessment, template: Template) -> list[Event]:
+            parsed = []
+            for question_id, raw in answers.items():
+                question = _question(template, question_id)
+                try:
+                    value = None if raw is None else parse_answer(question, raw)
+                except ValueError as error:
+                    raise BadInputError(str(error)) from None
+                parsed.append(self._event(EventType.ANSWERED, question=question_id, value=value))
+            frozen = state.status in (Status.APPROVED, Status.REJECTED)
+            return [self._event(EventType.REVISED), *parsed] if frozen else parsed
+
+        return self._act(assessment_id, events)
+
+    def submit(self, assessment_id: int) -> Assessment:
+        return self._act(assessment_id, lambda s, t: [self._event(EventType.SUBMITTED)])
+
+    def review(
+        self, assessment_id: int, comments: dict[str, str], request_changes: bool = False
+    ) -> Assessment:
+        """Take up the review (when submitted), comment per question, and send it back to
+        the author when changes are needed."""
+
+        def events(state: Assessment, template: Template) -> list[Event]:
+            made = []
+            if state.status is Status.SUBMITTED:
+                made.append(self._event(EventType.REVIEW_STARTED))
+            for question_id, text in comments.items():
+                _question(template, question_id)
+                if not text.strip():
+                    raise BadInputError(f"the comment on {question_id} is empty")
+                made.append(self._event(EventType.COMMENTED, question=question_id, text=text))
+            if request_changes:
+                made.append(self._event(EventType.CHANGES_REQUESTED))
+            return made
+
+        return self._act(assessment_id, events)
+
+    def advise(self, assessment_id: int, position: str, text: str) -> Assessment:
+        if not text.strip():
+            raise BadInputError("the DPO's advice needs its text (--text)")
+        return self._act(
+            assessment_id,
+            lambda s, t: [self._event(EventType.ADVISED, position=position, text=text)],
+        )
+
+    def approve(
+        self, assessment_id: int, review_by: date | None = None, note: str = ""
+    ) -> Assessment:
+        def events(state: Assessment, template: Template) -> list[Event]:
+            with self.store.reading() as connection:
+                covered = self._covered(connection, state.datasets)
+            data: dict[str, Any] = {"note": note, "covered": covered}
+            if review_by is not None:
+                data["review_by"] = review_by.isoformat()
+            return [self._event(EventType.APPROVED, **data)]
+
+        return self._act(assessment_id, events)
+
+    def reject(self, assessment_id: int, note: str) -> Assessment:
+        if not note.strip():
+            raise BadInputError("say why the assessment is rejected (--reason)")
+        return self._act(assessment_id, lambda s, t: [self._event(EventType.REJECTED, note=note)])
+
+    def _act(self, assessment_id: int, make: Any) -> Assessment:
+        """Check each event against the workflow and store them all, or none."""
+        from governance.dpia.templates import template_for
+
+        today = date.today()
+        with self.store.writing() as connection:
+            actor = self._actor(connection)
+            state = assessments.get(connection, assessment_id)
+            template = template_for(state.kind)
+            for event in make(state, template):
+                try:
+                    checked = check(state, event, actor, template, today)
+                except WorkflowError as error:
+                    raise PermissionDenied(str(error)) from None
+                assessments.append(connection, assessment_id, checked)
+                state = assessments.get(connection, assessment_id)
+            return state
+
+    def _actor(self, connection: Connection) -> Actor:
+        return Actor(self.actor, users.roles_of(connection, self.actor))
+
+    def _event(self, kind: EventType, **data: Any) -> Event:
+        return Event(kind, self.actor, audit.utc_now(), data)
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def assessment(self, assessment_id: int) -> AssessmentView:
+        from governance.dpia.templates import template_for
+
+        with self.store.reading() as connection:
+            state = assessments.get(connection, assessment_id)
+            current = self._covered(connection, state.datasets)
+        template = template_for(state.kind)
+        prescan = outcome(template, state.answers) if state.kind is TemplateKind.PRESCAN else None
+        return AssessmentView(
+            state,
+            template,
+            completeness(state, template),
+            [q.id for q in unanswered(state, template)],
+            _review_needed(state, current),
+            prescan,
+        )
+
+    def export(self, assessment_id: int, fmt: str, language: str = "nl") -> bytes:
+        view = self.assessment(assessment_id)
+        with self.store.reading() as connection:
+            datasets = [registrations.get(connection, d) for d in view.state.datasets]
+        return export_assessment(view, datasets, fmt, language)
+
+    def assessments(self, dataset_id: str | None = None) -> list[Assessment]:
+        with self.store.reading() as connection:
+            return assessments.all_states(connection, dataset_id)
+
+    def _covered(self, connection: Connection, dataset_ids: tuple[str, ...]) -> dict[str, Any]:
+        """What an approval assessed, per dataset: the registration version and the personal
+        data the latest scan found; a change of either asks for a review (AVG art. 35(11)).
+        A new scan that finds the same is no change: monthly exports must not void a DPIA."""
+        from governance.store import scans
+
+        covered = {}
+        for dataset_id in dataset_ids:
+            registration = registrations.get(connection, dataset_id)
+            report = scans.latest_report(connection, dataset_id) or {"columns": []}
+            found = sorted(f"{c['name']}: {e}" for c in report["columns"] for e in c["entities"])
+            covered[dataset_id] = {"version": registration.version, "found": found}
+        return covered
+
+    # --- what the gate reads -----------------------------------------------------------------
+
+    def dpia_state(self, registration: Registration, connection: Connection) -> DpiaState:
+        """The pre-scan outcome and the approved DPIA in force for a dataset: from the
+        assessments when there are any, else as the registration records them."""
+        from governance.dpia.templates import template_for
+
+        recorded = recorded_state(registration)
+        states = assessments.all_states(connection, registration.id)
+        prescan = template_for(TemplateKind.PRESCAN)
+        complete = [
+            s for s in states if s.kind is TemplateKind.PRESCAN and not unanswered(s, prescan)
+        ]
+        requirement, reasoning = recorded.requirement, recorded.reasoning
+        if complete:
+            latest = complete[0]
+            requirement = outcome(prescan, latest.answers).requirement
+            reasoning = f"pre-scan {latest.id}"
+        approval, review_needed = recorded.approval, False
+        in_force = [s for s in states if s.kind is TemplateKind.DPIA and s.in_force]
+        if in_force:
+            dpia = in_force[0]
+            sign_off = dpia.in_force
+            assert sign_off is not None and sign_off.review_by is not None
+            approval = Approval(
+                f"assessment {dpia.id} v{sign_off.version}",
+                date.fromisoformat(sign_off.at[:10]),
+                sign_off.review_by,
+            )
+            current = self._covered(connection, dpia.datasets)
+            review_needed = bool(_review_needed(dpia, current))
+        return DpiaState(requirement, reasoning, approval, review_needed)
+
+
+def _question(template: Template, question_id: str) -> Any:
+    question = template.question(question_id)
+    if question is None:
+        from difflib import get_close_matches
+
+        near = get_close_matches(question_id, [q.id for q in template.questions], n=3)
+        hint = f"; did you mean {', '.join(near)}?" if near else ""
+        raise BadInputError(f"template {template.id} has no question '{question_id}'{hint}")
+    return question
+
+
+def _review_needed(state: Assessment, current: dict[str, Any]) -> list[str]:
+    """Why an approved assessment needs a review: a dataset it covers changed since."""
+    sign_off = state.in_force
+    if sign_off is None:
+        return []
+    reasons = []
+    for dataset_id, now in current.items():
+        then = sign_off.covered.get(dataset_id)
+        if then is None:
+            continue
+        if now["version"] != then["version"]:
+            reasons.append(
+                f"{dataset_id}: registration version {then['version']} was assessed, "
+                f"{now['version']} is current"
+            )
+        if now["found"] != then["found"]:
+            reasons.append(
+                f"{dataset_id}: the latest scan finds other personal data than was assessed"
+            )
+    return reasons
+
+
+def export_assessment(
+    view: AssessmentView, datasets: list[Registration], fmt: str, language: str = "nl"
+) -> bytes:
+    """The assessment as Markdown (UTF-8) or PDF, fit to hand to a council or an auditor."""
+    from governance.dpia.report import ReportDataset, build_report
+
+    report = build_report(
+        view.state,
+        view.template,
+        [ReportDataset(r.id, r.title, r.organisation) for r in datasets],
+        language,
+        tuple(view.review_needed),
+        view.prescan,
+    )
+    if fmt == "pdf":
+        from governance.dpia.pdf import render_pdf
+
+        return render_pdf(report)
+    from governance.dpia.markdown import render_markdown
+
+    return render_markdown(report).encode("utf-8")
