@@ -210,6 +210,7 @@ def _prescan(arguments: argparse.Namespace) -> int:
         "datasets": view.datasets,
         "outcome": result.requirement.value,
         "complete": result.complete,
+        "suggested_outcome": view.suggested.requirement.value,
         "decided_by": {c.value: ids for c, ids in result.decided_by.items()},
         "iama_needed": result.iama_needed,
         "childrens_rights": result.childrens_rights,
@@ -225,27 +226,34 @@ def _prescan(arguments: argparse.Namespace) -> int:
 
 
 def _prescan_text(view: PrescanView) -> str:
+    """The outcome when complete; otherwise what the suggestions would decide, so the
+    reader sees where it is heading before answering every question."""
     result = view.outcome
-    lines = [f"pre-scan of {', '.join(view.datasets)}: DPIA {result.requirement.value}"]
-    lines += [f"  {c.value}: {', '.join(ids)}" for c, ids in result.decided_by.items()]
-    if result.iama_needed:
+    shown = result if result.complete else view.suggested
+    if result.complete:
+        head = f"DPIA {result.requirement.value}"
+    else:
+        head = (
+            f"incomplete ({len(result.unanswered)} required question(s) unanswered); with the "
+            f"suggestions confirmed: DPIA {view.suggested.requirement.value}"
+        )
+    lines = [f"pre-scan of {', '.join(view.datasets)}: {head}"]
+    lines += [f"  {c.value}: {', '.join(ids)}" for c, ids in shown.decided_by.items()]
+    if shown.iama_needed:
         lines.append("  an IAMA is needed (an algorithm supports decisions about people)")
-    if result.childrens_rights:
+    if shown.childrens_rights:
         lines.append("  a children's rights assessment is advisable")
     lines.append(f"  ({result.reference})")
     if view.suggestions:
         lines.append(
-            "\nsuggested by the registrations and scans (confirm with "
-            "--accept-suggestions or --answer QUESTION=ja):"
+            "\nsuggested by the registrations and scans (confirm with --accept-suggestions "
+            "or --answer QUESTION=ja):"
         )
         for suggestion in view.suggestions:
             mark = {True: "yes", False: "no"}.get(view.answers.get(suggestion.question), "?")
             lines.append(f"  [{mark}] {suggestion.question}: {'; '.join(suggestion.evidence)}")
     if result.unanswered:
-        lines.append(
-            f"\n{len(result.unanswered)} required question(s) unanswered: "
-            f"{', '.join(result.unanswered)}"
-        )
+        lines.append(f"\nunanswered: {', '.join(result.unanswered)}")
     if view.assessment:
         lines.append(f"\nsaved as assessment {view.assessment.id}")
     return "\n".join(lines)

@@ -49,7 +49,8 @@ class PrescanView:
     signals: dict[str, list[str]]
     suggestions: list[Suggestion]
     answers: dict[str, Any]
-    outcome: Outcome
+    outcome: Outcome  # of the answers given
+    suggested: Outcome  # of the answers given with every suggestion confirmed
     assessment: Assessment | None = None  # when saved
 
 
@@ -125,11 +126,12 @@ class AssessmentUseCases:
             except ValueError as error:
                 raise BadInputError(str(error)) from None
         result = outcome(template, given)
+        suggested = outcome(template, {**{s.question: True for s in made}, **given})
         saved = None
         if save:
             saved = self._create(TemplateKind.PRESCAN, dataset_ids, "DPIA pre-scan", given)
         ids = [f.registration.id for f in facts]
-        return PrescanView(ids, found, made, given, result, saved)
+        return PrescanView(ids, found, made, given, result, suggested, saved)
 
     def _facts(self, dataset_ids: list[str]) -> list[DatasetFacts]:
         from governance.store import scans
@@ -276,8 +278,8 @@ class AssessmentUseCases:
     def _actor(self, connection: Connection) -> Actor:
         return Actor(self.actor, users.roles_of(connection, self.actor))
 
-    def _event(self, kind: EventType, **data: Any) -> Event:
-        return Event(kind, self.actor, audit.utc_now(), data)
+    def _event(self, event_type: EventType, **data: Any) -> Event:
+        return Event(event_type, self.actor, audit.utc_now(), data)
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -317,8 +319,12 @@ class AssessmentUseCases:
         covered = {}
         for dataset_id in dataset_ids:
             registration = registrations.get(connection, dataset_id)
-            report = scans.latest_report(connection, dataset_id) or {"columns": []}
-            found = sorted(f"{c['name']}: {e}" for c in report["columns"] for e in c["entities"])
+            report = scans.latest_report(connection, dataset_id)
+            found = (
+                sorted(f"{c['name']}: {e}" for c in report["columns"] for e in c["entities"])
+                if report
+                else None  # never scanned: a first scan is no change
+            )
             covered[dataset_id] = {"version": registration.version, "found": found}
         return covered
 
@@ -382,7 +388,7 @@ def _review_needed(state: Assessment, current: dict[str, Any]) -> list[str]:
                 f"{dataset_id}: registration version {then['version']} was assessed, "
                 f"{now['version']} is current"
             )
-        if now["found"] != then["found"]:
+        if then["found"] is not None and now["found"] != then["found"]:
             reasons.append(
                 f"{dataset_id}: the latest scan finds other personal data than was assessed"
             )

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from governance import config
 from governance.catalog_files import (
+    LineMap,
     UnreadableFile,
     explain,
     line_of,
@@ -47,6 +49,9 @@ def load_template(path: Path) -> Template:
     data, lines = parse_with_lines(text, path)
     if not isinstance(data, dict):
         raise TemplateError([f"{path}:1: a template is one mapping (id:, kind:, parts:, …)"])
+    doubles = _repeated_question_ids(data, lines, path)
+    if doubles:
+        raise TemplateError(doubles)
     try:
         template = Template.model_validate(data)
     except ValidationError as error:
@@ -64,3 +69,24 @@ def load_template(path: Path) -> Template:
             ]
         )
     return template
+
+
+def _repeated_question_ids(data: dict[str, Any], lines: LineMap, path: Path) -> list[str]:
+    """Each question id used a second time, at its line (the model only knows that one is
+    repeated, not where)."""
+    seen: dict[str, int] = {}
+    problems = []
+    parts = data.get("parts")
+    for p, part in enumerate(parts if isinstance(parts, list) else []):
+        questions = part.get("questions") if isinstance(part, dict) else None
+        for q, question in enumerate(questions if isinstance(questions, list) else []):
+            if not isinstance(question, dict) or not isinstance(question.get("id"), str):
+                continue
+            line = line_of(lines, ("parts", p, "questions", q, "id"))
+            first = seen.setdefault(question["id"], line)
+            if first != line:
+                problems.append(
+                    f"{path}:{line}: question id '{question['id']}' is also used at line "
+                    f"{first}; give every question its own id"
+                )
+    return problems
