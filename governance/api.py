@@ -3,8 +3,8 @@
     from governance import gate, share
     decision = gate("wmo-wachtlijst", recipient="sdr-dataplatform", purpose="beleidsanalyse")
     if decision.outcome.allows_sharing:
-        share("wmo-wachtlijst", recipient="sdr-dataplatform", purpose="beleidsanalyse",
-              out=Path("wmo.parquet"))
+        run = share("wmo-wachtlijst", recipient="sdr-dataplatform", purpose="beleidsanalyse",
+                    out=Path("wmo.parquet"))
 
 Each opens the configured store (`db=`, else `GOVERNANCE_DB`) as `actor=` (else
 `GOVERNANCE_USER`); errors are `governance.errors` exceptions, as in the CLI.
@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from governance.domain.gate import Decision
     from governance.services import Governance
-    from governance.share_service import CheckAnswer
-    from governance.sharing import ExtractReport
+    from governance.share_service import CheckAnswer, ShareRun
 
 
 def _open(db: str | None, actor: str | None) -> Governance:
@@ -34,11 +33,12 @@ def gate(
     purpose: str,
     data: Path | None = None,
     *,
+    sheet: str | None = None,
     db: str | None = None,
     actor: str | None = None,
 ) -> Decision:
     """The stored gate decision for this share (see `governance gate`)."""
-    return _open(db, actor).gate(dataset_id, recipient, purpose, data).decision
+    return _open(db, actor).gate(dataset_id, recipient, purpose, data, sheet).decision
 
 
 def check(
@@ -60,8 +60,10 @@ def share(
     out: Path,
     data: Path | None = None,
     *,
+    sheet: str | None = None,
     db: str | None = None,
     actor: str | None = None,
-) -> ExtractReport | None:
-    """Write the minimised extract; None (and nothing written) when the gate blocks."""
-    return _open(db, actor).share(dataset_id, recipient, purpose, Path(out), data).extract
+) -> ShareRun:
+    """Write the minimised extract: `.decision` says why, `.extract` is None (and nothing
+    is written) when the gate blocks."""
+    return _open(db, actor).share(dataset_id, recipient, purpose, Path(out), data, sheet)

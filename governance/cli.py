@@ -299,13 +299,14 @@ def _open(arguments: argparse.Namespace) -> Governance:
 
 def _init(arguments: argparse.Namespace) -> int:
     from governance import config
-    from governance.sharing import ensure_key, key_file
+    from governance.sharing import ensure_key, key_file, load_key
     from governance.store.db import Store
 
     store = Store(arguments.db or config.database_url())
     applied = store.migrate()
     print(f"store {'migrated' if applied else 'up to date'}: {store.safe_url}")
     if os.environ.get("GOVERNANCE_PSEUDONYM_KEY"):
+        load_key()  # a malformed key is refused here, not at the first share
         print("pseudonymisation key: given by GOVERNANCE_PSEUDONYM_KEY")
     else:
         created = ensure_key()

@@ -156,7 +156,8 @@ def decision_text(decision: Decision, title: str) -> str:
         f"decision {decision.id}, valid until {decision.valid_until} unless the "
         "registration, the data or the DPIA changes first",
     ]
-    lines += [f"  condition: {c.describe()}" for c in decision.conditions]
+    if decision.outcome.allows_sharing:
+        lines += [f"  condition: {c.describe()}" for c in decision.conditions]
     lines.append("")
     for result in decision.results:
         lines.append(f"{VERDICT_MARKS[result.verdict.value]:<6} {result.rule}  ({result.source})")
@@ -180,22 +181,26 @@ def _check(arguments: argparse.Namespace) -> int:
 
 
 def check_json(answer: CheckAnswer) -> dict[str, Any]:
+    from governance.domain.gate import Verdict
+
     steward = answer.registration.steward
     return {
         "dataset": answer.registration.id,
         "purpose": answer.purpose,
         "recipient": answer.recipient,
-        "answer": answer.answer,
+        "answer": answer.answer.value,
+        "why": answer.unknown,
+        "next": _next_step(answer),
         "steward": {"name": steward.name, "contact": steward.contact} if steward else None,
         "decisions": [
             {
                 "recipient": c.decision.recipient,
-                "answer": c.answer,
+                "answer": c.answer.value,
                 "decision": c.decision.id,
                 "outcome": c.decision.outcome.value,
                 "valid_until": c.decision.valid_until.isoformat(),
                 "conditions": [x.describe() for x in c.decision.conditions],
-                "blocked_by": [r.describe() for r in c.decision.results if r.verdict == "block"],
+                "blocked_by": [r.describe() for r in c.decision.with_verdict(Verdict.BLOCK)],
                 "invalid_because": c.invalid_because,
             }
             for c in answer.decisions
@@ -203,29 +208,45 @@ def check_json(answer: CheckAnswer) -> dict[str, Any]:
     }
 
 
+def _next_step(answer: CheckAnswer) -> str | None:
+    """What to do when there is no valid approval: who to ask, which command to run."""
+    if answer.approved:
+        return None
+    registration = answer.registration
+    steward = registration.steward
+    who = (
+        f"the steward, {steward.name}" + (f" <{steward.contact}>" if steward.contact else "")
+        if steward
+        else "the dataset's owner"
+    )
+    if answer.unknown:
+        return f"ask {who} whether the registration should include it"
+    return (
+        f"ask {who} to run `governance gate {registration.id} --recipient "
+        f"{answer.recipient or 'R'} --purpose {answer.purpose}`"
+    )
+
+
 def check_text(answer: CheckAnswer) -> str:
+    from governance.domain.gate import Verdict
+    from governance.share_service import Answer
+
     registration = answer.registration
     asked = f"{registration.id} for '{answer.purpose}'" + (
         f" to {answer.recipient}" if answer.recipient else ""
     )
+    if answer.unknown:
+        return f"not approved: {answer.unknown}\nnext: {_next_step(answer)}"
     if not answer.decisions:
-        steward = registration.steward
-        who = (
-            f"the steward, {steward.name}" + (f" <{steward.contact}>" if steward.contact else "")
-            if steward
-            else "the dataset's owner"
-        )
-        recipient = answer.recipient or "R"
         return (
-            f"never assessed: no gate decision exists for {asked}.\n"
-            f"next: ask {who} to run `governance gate {registration.id} --recipient "
-            f"{recipient} --purpose {answer.purpose}`"
+            f"never assessed: no gate decision on the registered data exists for {asked}.\n"
+            f"next: {_next_step(answer)}"
         )
-    lines = [f"{answer.answer}: {asked}"]
+    lines = [f"{answer.answer.value}: {asked}"]
     for checked in answer.decisions:
         decision = checked.decision
-        head = f"- {decision.recipient}: {checked.answer} (decision {decision.id}"
-        if checked.answer == "approved":
+        head = f"- {decision.recipient}: {checked.answer.value} (decision {decision.id}"
+        if checked.answer is Answer.APPROVED:
             lines.append(f"{head}, {decision.outcome.value}, until {decision.valid_until})")
             lines += [f"    condition: {c.describe()}" for c in decision.conditions]
         elif checked.invalid_because:
@@ -234,5 +255,7 @@ def check_text(answer: CheckAnswer) -> str:
             lines.append("    run the gate again for a current decision")
         else:
             lines.append(f"{head}, BLOCKED)")
-            lines += [f"    {r.describe()}" for r in decision.results if r.verdict == "block"]
+            lines += [f"    {r.describe()}" for r in decision.with_verdict(Verdict.BLOCK)]
+    if not answer.approved:
+        lines.append(f"next: {_next_step(answer)}")
     return "\n".join(lines)

@@ -85,9 +85,19 @@ def read_source(registration: Registration, data: Path | None, sheet: str | None
 
 def file_fingerprint(registration: Registration, data: Path | None) -> str | None:
     """The fingerprint of a dataset's data file without reading it as a table (a hash of its
-    bytes), so stored results on the same data are found cheaply; None for an SQL source,
-    whose fingerprint needs its rows."""
-    from governance.sources import fingerprint_file
+    bytes), so stored results on the same data are found cheaply; None for an SQL table or
+    an XLSX workbook, whose fingerprint needs the rows or the sheet that is read."""
+    from governance.domain.vocabulary import SourceFormat
+    from governance.sources import FORMATS_BY_SUFFIX, fingerprint_file
 
     located = data_file(registration, data)
-    return fingerprint_file(located[0]) if located is not None else None
+    if located is None or FORMATS_BY_SUFFIX.get(located[0].suffix.lower()) is SourceFormat.XLSX:
+        return None
+    return fingerprint_file(located[0])
+
+
+def source_label(registration: Registration) -> str | None:
+    """How the readers name the registered file in what they record, to find the runs on
+    the registered data among those on files given in its place; None for SQL."""
+    located = data_file(registration, None)
+    return str(located[0]) if located is not None else None

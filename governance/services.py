@@ -218,7 +218,13 @@ class Governance(ShareUseCases):
         """The quality run itself, on `loaded` when the caller has read the data already;
         personal columns are the declared ones and those the latest scan found, so that no
         value of theirs is kept."""
-        from governance.quality.run import QualityInput, validate_file, validate_sql, warm_up
+        from governance.quality.run import (
+            QualityInput,
+            suite_digest,
+            validate_file,
+            validate_sql,
+            warm_up,
+        )
         from governance.store import validations
 
         if suite_yaml is not None:
@@ -236,8 +242,9 @@ class Governance(ShareUseCases):
         else:
             source = registration.source
             result = validate_sql(run, str(source.url), str(source.table))
+        recorded = {**result.to_json(), "suite_digest": suite_digest(suite_yaml)}
         with self.store.writing() as connection:
-            run_id = validations.record(connection, result.to_json(), self.actor)
+            run_id = validations.record(connection, recorded, self.actor)
         return DatasetValidation(result, suite_yaml is not None, run_id)
 
     # --- audit ---------------------------------------------------------------------------

@@ -8,14 +8,17 @@ reading the data once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from governance import config, scanning
 from governance.domain.gate import (
     Action,
+    ColumnTreatment,
     Decision,
     GateInput,
     QualityEvidence,
@@ -28,12 +31,26 @@ from governance.domain.registration import Registration, canonical_digest
 from governance.domain.scan import ColumnDifference
 from governance.domain.vocabulary import PiiEntity
 from governance.dpia_service import AssessmentUseCases
+from governance.errors import BadInputError
 from governance.store import audit, decisions, registrations
 
 if TYPE_CHECKING:
     from governance.domain.dpia_state import DpiaState
     from governance.sharing import ExtractReport
     from governance.sources import LoadedTable
+
+
+@dataclass(frozen=True)
+class _Runs:
+    """What the gate knows of the data: its fingerprint, the scan and quality run on it
+    (id and stored payload), whether it ran them now, and the data if it read them."""
+
+    fingerprint: str
+    scanned: bool
+    validated: bool
+    scan: tuple[int, dict[str, Any]] = (0, {})
+    quality: tuple[int, dict[str, Any]] = (0, {})
+    loaded: LoadedTable | None = None
 
 
 @dataclass(frozen=True)
@@ -44,7 +61,7 @@ class GateRun:
     validated: bool  # likewise the quality run
 
 
-class Answer:
+class Answer(StrEnum):
     APPROVED = "approved"
     NOT_APPROVED = "not approved"
     NO_LONGER_VALID = "no longer valid"
@@ -57,7 +74,7 @@ class CheckedDecision:
     invalid_because: list[str]
 
     @property
-    def answer(self) -> str:
+    def answer(self) -> Answer:
         if self.invalid_because:
             return Answer.NO_LONGER_VALID
         return Answer.APPROVED if self.decision.outcome.allows_sharing else Answer.NOT_APPROVED
@@ -71,9 +88,12 @@ class CheckAnswer:
     purpose: str
     recipient: str | None
     decisions: list[CheckedDecision] = field(default_factory=list)
+    unknown: str | None = None  # the purpose or recipient is not the registration's
 
     @property
-    def answer(self) -> str:
+    def answer(self) -> Answer:
+        if self.unknown:
+            return Answer.NOT_APPROVED
         answers = {d.answer for d in self.decisions}
         for answer in (Answer.APPROVED, Answer.NOT_APPROVED, Answer.NO_LONGER_VALID):
             if answer in answers:
@@ -82,7 +102,7 @@ class CheckAnswer:
 
     @property
     def approved(self) -> bool:
-        return self.answer == Answer.APPROVED
+        return self.answer is Answer.APPROVED
 
 
 @dataclass(frozen=True)
@@ -90,6 +110,10 @@ class ShareRun:
     gate: GateRun
     reused: bool  # a valid stored decision was used, no new gate run
     extract: ExtractReport | None  # None when the gate blocked
+
+    @property
+    def decision(self) -> Decision:
+        return self.gate.decision
 
 
 class ShareUseCases(AssessmentUseCases):
@@ -124,61 +148,87 @@ class ShareUseCases(AssessmentUseCases):
     ) -> tuple[GateRun, LoadedTable | None]:
         """The gate itself; returns the data when it had to read it, for reuse."""
         from governance.domain.gate_rules import decide
-        from governance.domain.scan import compare
-        from governance.pii.scan import scan_table
-        from governance.quality.run import suite_file
-        from governance.store import scans, validations
 
         validity = config.decision_validity()
         today = today or date.today()
+        runs = self._runs_on_data(registration, data, sheet, today, loaded)
+        evidence = GateInput(
+            registration,
+            purpose,
+            recipient,
+            _scan_evidence(*runs.scan),
+            _quality_evidence(*runs.quality),
+            self._dpia(registration),
+            today,
+        )
+        decision = decide(
+            evidence, runs.fingerprint, self.actor, audit.utc_now(), validity, data is None
+        )
+        with self.store.writing() as connection:
+            decision = decisions.record(connection, decision)
+        gate_run = GateRun(registration, decision, runs.scanned, runs.validated)
+        return gate_run, runs.loaded
+
+    def _runs_on_data(
+        self,
+        registration: Registration,
+        data: Path | None,
+        sheet: str | None,
+        today: date,
+        loaded: LoadedTable | None,
+    ) -> _Runs:
+        """The scan and quality run of exactly this data (and suite): found by the data's
+        fingerprint, or run now on one read of the data. A broken suite stops this before
+        the scan, so nothing is stored for a run that cannot finish."""
+        from governance.domain.scan import compare
+        from governance.pii.scan import scan_table
+        from governance.quality.run import suite_digest, suite_file
+        from governance.store import scans, validations
+
+        suite_yaml = suite_file(registration.id, config.project_dir("expectations"))
+        digest = suite_digest(suite_yaml)
         fingerprint = (
             loaded.fingerprint if loaded else scanning.file_fingerprint(registration, data)
         )
-        if fingerprint is None:  # an SQL table: its fingerprint needs its rows
+        if fingerprint is None:  # SQL or XLSX: the fingerprint needs the rows or the sheet
             loaded = scanning.read_source(registration, data, sheet)
             fingerprint = loaded.fingerprint
         key = (registration.id, registration.version, fingerprint)
         with self.store.reading() as connection:
             scan_hit = scans.on_data(connection, *key)
-            quality_hit = validations.on_data(connection, *key)
-        scanned, validated = scan_hit is None, quality_hit is None
-        if loaded is None and (scanned or validated):
+            quality_hit = validations.on_data(connection, *key, digest)
+        runs = _Runs(fingerprint, scan_hit is None, quality_hit is None)
+        if quality_hit is None and suite_yaml is not None:
+            from governance.quality.suites import load_suite
+
+            load_suite(suite_yaml)
+        if loaded is None and (runs.scanned or runs.validated):
             loaded = scanning.read_source(registration, data, sheet)
         if scan_hit is None:
             assert loaded is not None
             report = scan_table(loaded)
-            comparison = compare(registration, report)
+            comparison = compare(registration, report).to_json()
             with self.store.writing() as connection:
                 scan_id = scans.record(
                     connection,
                     registration.id,
                     registration.version,
                     report.to_json(),
-                    comparison.to_json(),
+                    comparison,
                     self.actor,
                 )
-            scan_hit = (scan_id, comparison.to_json())
+            scan_hit = (scan_id, comparison)
         if quality_hit is None:
             assert loaded is not None
             # Found personal columns the registration does not declare: their values must
             # not reach the quality result either (declared ones are masked already).
             found = {d["column"] for d in scan_hit[1]["undeclared"]}
-            suite_yaml = suite_file(registration.id, config.project_dir("expectations"))
             validation = self._validate(registration, found, suite_yaml, None, sheet, today, loaded)
-            quality_hit = (validation.run_id, validation.result.to_json())
-        evidence = GateInput(
-            registration,
-            purpose,
-            recipient,
-            _scan_evidence(*scan_hit),
-            _quality_evidence(*quality_hit),
-            self._dpia(registration),
-            today,
-        )
-        decision = decide(evidence, fingerprint, self.actor, audit.utc_now(), validity)
-        with self.store.writing() as connection:
-            decision = decisions.record(connection, decision)
-        return GateRun(registration, decision, scanned, validated), loaded
+            quality_hit = (
+                validation.run_id,
+                {**validation.result.to_json(), "suite_digest": digest},
+            )
+        return replace(runs, scan=scan_hit, quality=quality_hit, loaded=loaded)
 
     # --- the analyst's check ---------------------------------------------------------------
 
@@ -190,24 +240,33 @@ class ShareUseCases(AssessmentUseCases):
         today: date | None = None,
     ) -> CheckAnswer:
         """Is the dataset approved for this purpose (and recipient)? From the stored
-        decisions only: no data is read, nothing is written."""
+        decisions on the registered data only: no data is read, nothing is written."""
         with self.store.reading() as connection:
             registration = registrations.get(connection, dataset_id)
             purpose_id = _purpose_key(registration, purpose)
             recipient_id = _recipient_key(registration, recipient) if recipient else None
-            found = decisions.latest(connection, registration.id, purpose_id, recipient_id)
-            latest_data = decisions.latest_fingerprint(connection, registration.id)
-        dpia_digest = self._dpia(registration).digest()
-        checked = [
-            CheckedDecision(
-                d,
-                d.invalid_because(
-                    registration.version, dpia_digest, latest_data, today or date.today()
-                ),
+            found = decisions.latest(
+                connection, registration.id, purpose_id, recipient_id, registered_only=True
             )
-            for d in found
-        ]
-        return CheckAnswer(registration, purpose_id, recipient_id, checked)
+            label = scanning.source_label(registration)
+            latest_data = decisions.latest_fingerprint(connection, registration.id, label or "")
+        validity = self._validity(registration, latest_data, today or date.today())
+        checked = [CheckedDecision(d, validity(d)) for d in found]
+        unknown = _unknown(registration, purpose, recipient)
+        return CheckAnswer(registration, purpose_id, recipient_id, checked, unknown)
+
+    def _validity(
+        self, registration: Registration, fingerprint: str | None, today: date
+    ) -> Callable[[Decision], list[str]]:
+        """Why a decision no longer holds for the registration, DPIA and suite as they are
+        now (and data with `fingerprint`, when known)."""
+        from governance.quality.run import suite_digest, suite_file
+
+        dpia_digest = self._dpia(registration).digest()
+        suite = suite_digest(suite_file(registration.id, config.project_dir("expectations")))
+        return lambda decision: decision.invalid_because(
+            registration.version, dpia_digest, fingerprint, today, suite
+        )
 
     # --- the extract -----------------------------------------------------------------------
 
@@ -223,13 +282,16 @@ class ShareUseCases(AssessmentUseCases):
     ) -> ShareRun:
         """Write the minimised extract the gate allows, reusing a decision that still holds
         for exactly this data, else running the gate. Nothing is written when it blocks."""
+        from governance.domain.gate_rules import pseudonymised_columns
         from governance.sharing import check_target, load_key, recipient_key
 
         registration = self._current(dataset_id)
         check_target(out)
+        _refuse_overwriting_the_source(registration, data, out)
         # Checked before anything runs: an extract that needs a key must not fail after
         # the gate has been run and stored for nothing.
-        key = load_key() if _may_pseudonymise(registration) else None
+        needs_key = pseudonymised_columns(registration, purpose, recipient)
+        key = load_key() if needs_key else None
         today = today or date.today()
         fingerprint = scanning.file_fingerprint(registration, data)
         loaded = None if fingerprint else scanning.read_source(registration, data, sheet)
@@ -267,6 +329,7 @@ class ShareUseCases(AssessmentUseCases):
         fingerprint: str | None,
         today: date,
     ) -> Decision | None:
+        """A stored decision that still holds for exactly this data, if there is one."""
         with self.store.reading() as connection:
             found = decisions.latest(
                 connection,
@@ -274,11 +337,8 @@ class ShareUseCases(AssessmentUseCases):
                 _purpose_key(registration, purpose),
                 _recipient_key(registration, recipient),
             )
-        dpia_digest = self._dpia(registration).digest()
-        for decision in found:
-            if not decision.invalid_because(registration.version, dpia_digest, fingerprint, today):
-                return decision
-        return None
+        validity = self._validity(registration, fingerprint, today)
+        return next((d for d in found if d.fingerprint == fingerprint and not validity(d)), None)
 
     def _dpia(self, registration: Registration) -> DpiaState:
         with self.store.reading() as connection:
@@ -299,8 +359,24 @@ def _recipient_key(registration: Registration, recipient: str) -> str:
     return known.id if known else recipient.strip()
 
 
-def _may_pseudonymise(registration: Registration) -> bool:
-    return any(c.pii is not None and c.pii.is_direct_identifier for c in registration.columns)
+def _unknown(registration: Registration, purpose: str, recipient: str | None) -> str | None:
+    """Why the question cannot be approved whatever was decided: a purpose or recipient
+    the registration does not know, with the ones it does."""
+    if registration.purpose(purpose) is None:
+        known = ", ".join(p.id for p in registration.purposes)
+        return f"'{purpose}' is not a purpose of {registration.id}; its purposes are: {known}"
+    if recipient is not None and registration.recipient(recipient) is None:
+        known = ", ".join(f"{r.id} ({r.name})" for r in registration.recipients) or "none"
+        return f"'{recipient}' is not a recipient of {registration.id}; its recipients are: {known}"
+    return None
+
+
+def _refuse_overwriting_the_source(
+    registration: Registration, data: Path | None, out: Path
+) -> None:
+    located = scanning.data_file(registration, data)
+    if located is not None and located[0].resolve() == out.resolve():
+        raise BadInputError(f"{out}: is the data being shared; write the extract to another file")
 
 
 def _scan_evidence(scan_id: int, comparison: dict[str, Any]) -> ScanEvidence:
@@ -324,12 +400,13 @@ def _quality_evidence(run_id: int, result: dict[str, Any]) -> QualityEvidence:
     return QualityEvidence(
         run_id,
         QualityOutcome(result["outcome"]),
-        had_suite=bool(result["expectations"]),
+        had_suite=result.get("suite_digest") is not None,
         failures=tuple(
             [p["message"] for p in result["contract"]]
             + [named(e) for e in failed if e["severity"] == "critical"]
         ),
         warnings=tuple(named(e) for e in failed if e["severity"] != "critical"),
+        suite_digest=result.get("suite_digest"),
     )
 
 
@@ -344,18 +421,28 @@ def _write(
 
     form = share_form(decision, registration)
     entities = {c.name: c.pii for c in registration.columns}
+    purpose = registration.purpose(decision.purpose)
+    kept = (
+        "needed for the purpose"
+        if purpose is not None and purpose.columns is not None
+        else "declared column (the purpose lists no columns)"
+    )
+
+    def why(treated: ColumnTreatment) -> str:
+        return f"{treated.action.value} ({treated.rule})" if treated.action else kept
+
     plan = ExtractPlan(
         tuple(
             ColumnAction(
                 c.name,
                 "pseudonymise" if c.action is Action.PSEUDONYMISE else "keep",
                 entities[c.name],
-                c.rule,
+                why(c),
                 c.source,
             )
             for c in form.shared
         ),
-        tuple(DroppedColumn(c.name, c.rule, c.source) for c in form.dropped),
+        tuple(DroppedColumn(c.name, why(c), c.source) for c in form.dropped),
     )
     sidecar = {
         "decision": decision.id,

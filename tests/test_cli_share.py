@@ -11,8 +11,8 @@ import pytest
 
 from governance.synthetic import GeneratedFile, generate_pilot_data
 from tests.test_cli import Cli, store_snapshot
+from tests.test_share_service import catalog_at
 
-CATALOG = Path(__file__).resolve().parent.parent / "catalog"
 WMO = "wmo-wachtlijst"
 SHARE = ("--recipient", "sdr-dataplatform", "--purpose", "beleidsanalyse")
 
@@ -23,17 +23,22 @@ def pilots(tmp_path_factory: pytest.TempPathFactory) -> dict[str, GeneratedFile]
     return {f.dataset_id: f for f in generate_pilot_data(out, rows=200)}
 
 
+@pytest.fixture(scope="module")
+def catalog(pilots: dict[str, GeneratedFile], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return catalog_at(pilots, tmp_path_factory.mktemp("catalog"))
+
+
 @pytest.fixture
 def wmo(pilots: dict[str, GeneratedFile]) -> str:
     return str(pilots[WMO].path)
 
 
 @pytest.fixture
-def cli(sqlite_url: str, tmp_path: Path) -> Cli:
+def cli(sqlite_url: str, tmp_path: Path, catalog: Path) -> Cli:
     runner = Cli(sqlite_url, tmp_path)
     runner.env["GOVERNANCE_KEY_FILE"] = str(tmp_path / "key" / "pseudonymisation.key")
     runner.env.pop("GOVERNANCE_PSEUDONYM_KEY", None)
-    assert runner("catalog", "import", str(CATALOG)).returncode == 0
+    assert runner("catalog", "import", str(catalog)).returncode == 0
     return runner
 
 
@@ -74,7 +79,7 @@ def test_check_answers_the_three_cases(cli: Cli, wmo: str) -> None:
     never = cli("check", WMO, "--purpose", "beleidsanalyse")
     assert never.returncode == 1 and never.stdout.startswith("never assessed")
     assert "informatiebeheer-sd@rivierstad.example" in never.stdout
-    cli("gate", WMO, *SHARE, "--data", wmo)
+    cli("gate", WMO, *SHARE)
     approved = cli("check", WMO, "--purpose", "beleidsanalyse", "--recipient", "sdr-dataplatform")
     assert approved.returncode == 0 and approved.stdout.startswith("approved")
     cli(
@@ -84,8 +89,6 @@ def test_check_answers_the_three_cases(cli: Cli, wmo: str) -> None:
         "beleid-sociaal-domein",
         "--purpose",
         "wachtlijst-monitoring",
-        "--data",
-        wmo,
     )
     run = cli("check", WMO, "--purpose", "wachtlijst-monitoring", "--format", "json")
     refused = json.loads(run.stdout)
@@ -148,21 +151,21 @@ def test_a_blocked_share_exits_1_and_writes_nothing(cli: Cli, wmo: str, tmp_path
 
 
 def test_the_python_api(
-    sqlite_url: str, wmo: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    sqlite_url: str, catalog: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from governance import check, gate, share
     from governance.services import Governance
     from governance.sharing import ensure_key
 
-    Governance.open(sqlite_url).import_catalog([CATALOG])
+    Governance.open(sqlite_url).import_catalog([catalog])
     monkeypatch.setenv("GOVERNANCE_KEY_FILE", str(tmp_path / "k"))
     ensure_key()
-    decision = gate(WMO, "sdr-dataplatform", "beleidsanalyse", Path(wmo), db=sqlite_url)
+    decision = gate(WMO, "sdr-dataplatform", "beleidsanalyse", db=sqlite_url)
     assert decision.outcome.allows_sharing and decision.id is not None
     answer = check(WMO, "beleidsanalyse", "sdr-dataplatform", db=sqlite_url, actor="analist")
     assert answer.approved
-    extract = share(
-        WMO, "sdr-dataplatform", "beleidsanalyse", tmp_path / "w.csv", Path(wmo), db=sqlite_url
-    )
-    assert extract is not None and extract.rows == 200
-    assert share(WMO, "x", "beleidsanalyse", tmp_path / "n.csv", Path(wmo), db=sqlite_url) is None
+    run = share(WMO, "sdr-dataplatform", "beleidsanalyse", tmp_path / "w.csv", db=sqlite_url)
+    assert run.reused and run.extract is not None and run.extract.rows == 200
+    blocked = share(WMO, "x", "beleidsanalyse", tmp_path / "n.csv", db=sqlite_url)
+    assert blocked.extract is None and blocked.decision.outcome.value == "BLOCKED"
+    assert not (tmp_path / "n.csv").exists()

@@ -126,6 +126,7 @@ class QualityEvidence:
     had_suite: bool
     failures: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    suite_digest: str | None = None  # the suite file the run used (None: no suite)
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,8 @@ class Decision:
     valid_until: date
     scan_id: int | None = None
     validation_id: int | None = None
+    suite_digest: str | None = None
+    on_registered_data: bool = True  # False: made on a file given in place of the source
     id: int | None = None  # given by the store
 
     @property
@@ -175,10 +178,17 @@ class Decision:
         return [r for r in self.results if r.verdict is verdict]
 
     def invalid_because(
-        self, registration_version: int, dpia_digest: str, fingerprint: str | None, today: date
+        self,
+        registration_version: int,
+        dpia_digest: str,
+        fingerprint: str | None,
+        today: date,
+        suite_digest: str | None = None,
     ) -> list[str]:
         """Why this decision no longer holds; empty while it does."""
         reasons = []
+        if suite_digest != self.suite_digest:
+            reasons.append("the expectation suite changed since the decision")
         if registration_version != self.registration_version:
             reasons.append(
                 f"the registration changed since the decision (version "
@@ -212,6 +222,8 @@ class Decision:
             "valid_until": self.valid_until.isoformat(),
             "scan_id": self.scan_id,
             "validation_id": self.validation_id,
+            "suite_digest": self.suite_digest,
+            "on_registered_data": self.on_registered_data,
         }
 
     @classmethod
@@ -230,13 +242,17 @@ class Decision:
             valid_until=date.fromisoformat(data["valid_until"]),
             scan_id=data["scan_id"],
             validation_id=data["validation_id"],
+            suite_digest=data["suite_digest"],
+            on_registered_data=data["on_registered_data"],
             id=data["id"],
         )
 
 
 def outcome_of(results: list[RuleResult]) -> Outcome:
+    """Blocked when any rule blocks or could not be assessed (fail closed), conditional
+    when any sets a condition, else approved."""
     verdicts = {r.verdict for r in results}
-    if Verdict.BLOCK in verdicts:
+    if verdicts & {Verdict.BLOCK, Verdict.NOT_ASSESSED}:
         return Outcome.BLOCKED
     if Verdict.CONDITION in verdicts:
         return Outcome.CONDITIONAL

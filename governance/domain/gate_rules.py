@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 
 from governance.domain.dpia_state import DpiaState
@@ -29,7 +30,13 @@ from governance.domain.legal_rules import assess, refusals
 from governance.domain.quality import Outcome as QualityOutcome
 from governance.domain.registration import Column, Purpose, Recipient, Registration
 from governance.domain.scan import ColumnDifference
-from governance.domain.vocabulary import DpiaRequirement, PiiEntity, PurposeKind, Status
+from governance.domain.vocabulary import (
+    DpiaRequirement,
+    PiiEntity,
+    PurposeKind,
+    SpecialCategory,
+    Status,
+)
 
 LAWFULNESS = "lawfulness, fairness and transparency (AVG art. 5(1)(a))"
 PURPOSE_LIMITATION = "purpose limitation (AVG art. 5(1)(b))"
@@ -39,6 +46,12 @@ CONFIDENTIALITY = "integrity and confidentiality (AVG art. 5(1)(f))"
 ACCOUNTABILITY = "accountability (AVG art. 5(2))"
 
 SHOWN_AT_MOST = 5  # failures named in a reason before "and N more"
+
+# Special categories whose processing the Dutch DPA's list always puts under a DPIA
+# (AP-lijst verplichte DPIA, Stcrt. 2019, 64418: genetic, health and biometric data).
+AP_LIST_CATEGORIES = frozenset(
+    {SpecialCategory.GENETIC, SpecialCategory.HEALTH, SpecialCategory.BIOMETRIC}
+)
 
 
 @dataclass(frozen=True)
@@ -144,6 +157,7 @@ def decide(
     decided_by: str,
     decided_at: str,
     validity: RetentionPeriod,
+    on_registered_data: bool = True,
 ) -> Decision:
     """Judge the share and make the decision record. It holds for `validity` from today,
     and no longer than the approved DPIA it relies on."""
@@ -157,8 +171,8 @@ def decide(
         dataset_id=evidence.registration.id,
         registration_version=evidence.registration.version,
         fingerprint=fingerprint,
-        purpose=share.purpose.id if share.purpose else evidence.purpose,
-        recipient=share.recipient.id if share.recipient else evidence.recipient,
+        purpose=share.purpose.id if share.purpose else evidence.purpose.strip(),
+        recipient=share.recipient.id if share.recipient else evidence.recipient.strip(),
         outcome=outcome_of(results),
         results=tuple(results),
         dpia_digest=evidence.dpia.digest(),
@@ -167,7 +181,28 @@ def decide(
         valid_until=valid_until,
         scan_id=evidence.scan.scan_id if evidence.scan else None,
         validation_id=evidence.quality.run_id if evidence.quality else None,
+        suite_digest=evidence.quality.suite_digest if evidence.quality else None,
+        on_registered_data=on_registered_data,
     )
+
+
+def pseudonymised_columns(registration: Registration, purpose: str, recipient: str) -> set[str]:
+    """The columns a share would pseudonymise, known from the registration alone (the rules
+    that set this condition do not look at the data): whether a key is needed can be told
+    before the gate runs."""
+    evidence = GateInput(registration, purpose, recipient, None, None, DpiaState(None), date.min)
+    return {
+        column
+        for result in judge(evidence)
+        for condition in result.conditions
+        if condition.action is Action.PSEUDONYMISE
+        for column in condition.columns
+    }
+
+
+def _purposes(listed: list[str]) -> str:
+    """What an exception's purpose list covers, for a reason."""
+    return ", ".join(listed) if listed else "the purposes it was given for, not further ones"
 
 
 def _listed(items: list[str] | tuple[str, ...]) -> str:
@@ -313,7 +348,7 @@ def _bsn_statutory_basis(share: Share) -> Judgement:
     if (
         bsn is not None
         and bsn.statutory_basis
-        and (not bsn.purposes or purpose.id in bsn.purposes)
+        and purpose.covered_by(bsn.purposes)
         and recipient.id in bsn.recipients
     ):
         return Judgement(
@@ -355,13 +390,13 @@ def _special_categories(share: Share) -> Judgement:
     uncovered = [
         f"'{use.category.value}' ("
         + (
-            f"its exception covers only {', '.join(use.purposes)}"
+            f"its exception covers only {_purposes(use.purposes)}"
             if use.exception
             else "no exception"
         )
         + ")"
         for use in uses
-        if not use.exception or (use.purposes and purpose.id not in use.purposes)
+        if not use.exception or not purpose.covered_by(use.purposes)
     ]
     if uncovered:
         return Judgement(
@@ -383,13 +418,13 @@ def _criminal_data(share: Share) -> Judgement:
         return Judgement(Verdict.PASS, "no criminal-law data is declared")
     purpose = share.purpose
     assert purpose is not None  # needs_purpose
-    if criminal.basis and (not criminal.purposes or purpose.id in criminal.purposes):
+    if criminal.basis and purpose.covered_by(criminal.purposes):
         return Judgement(Verdict.PASS, f"criminal-law data under {criminal.basis}")
     return Judgement(
         Verdict.BLOCK,
         f"criminal-law data may not be processed for '{purpose.id}': "
         + (
-            f"{criminal.basis} covers only {', '.join(criminal.purposes)}"
+            f"{criminal.basis} covers only {_purposes(criminal.purposes)}"
             if criminal.basis
             else "no authority or law allowing it is recorded"
         ),
@@ -409,6 +444,22 @@ def _dpia(share: Share) -> Judgement:
             Verdict.BLOCK,
             "no DPIA pre-scan is recorded for this dataset; run the pre-scan and record its "
             "outcome ('dpia:' in the registration)",
+        )
+    always = (
+        [
+            use.category.value
+            for use in share.registration.personal_data.special_categories
+            if use.category in AP_LIST_CATEGORIES
+        ]
+        if share.registration.personal_data
+        else []
+    )
+    if always and state.requirement is not DpiaRequirement.REQUIRED:
+        return Judgement(
+            Verdict.BLOCK,
+            f"the pre-scan says '{state.requirement.value}', but the registration declares "
+            f"{', '.join(always)}: on the Dutch DPA's list a DPIA is always required for it; "
+            "redo the pre-scan",
         )
     if state.requirement is DpiaRequirement.NOT_REQUIRED:
         return Judgement(Verdict.PASS, f"the pre-scan found no DPIA required: {state.reasoning}")
@@ -533,9 +584,7 @@ def _pseudonymise_for_analysis(share: Share) -> Judgement:
             Verdict.PASS,
             f"'{purpose.id}' carries out the task itself; identifiers are shared as they are",
         )
-    identifying = tuple(
-        c.name for c in share.shared_columns if c.pii is not None and c.pii.is_direct_identifier
-    )
+    identifying = tuple(c.name for c in share.shared_columns if c.identifies)
     if not identifying:
         return Judgement(Verdict.PASS, "no direct identifier is shared")
     return Judgement(

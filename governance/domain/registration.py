@@ -158,10 +158,16 @@ class Purpose(_Model):
 
     id: Slug
     description: Text
-    kind: PurposeKind = PurposeKind.EXECUTION
+    kind: PurposeKind = PurposeKind.ANALYSIS  # the protective default: shares carry pseudonyms
     legal_basis: LegalBasis | None = None
     compatibility: Compatibility | None = None
-    columns: list[Text] | None = None
+    columns: list[Text] | None = Field(default=None, min_length=1)
+
+    def covered_by(self, listed: list[str]) -> bool:
+        """Whether an exception or basis listing `listed` purposes (empty: all) covers this
+        one. A further purpose (AVG art. 6(4)) is covered only when named: an art. 9(2)
+        exception or a BSN basis does not carry over to it by itself."""
+        return self.id in listed or (not listed and self.compatibility is None)
 
 
 class SpecialCategoryUse(_Model):
@@ -211,12 +217,21 @@ class Retention(_Model):
 
 
 class Column(_Model):
+    """`identifier`: the column points at one person in the source system (a client, case or
+    application number), so an analysis share carries a pseudonym for it, like a BSN."""
+
     name: Text
     type: ColumnType
     nullable: StrictBool = True
     unique: StrictBool = False
     pii: PiiEntity | None = None
+    identifier: StrictBool = False
     description: Plain | None = None
+
+    @property
+    def identifies(self) -> bool:
+        """A direct identifier by its entity, or a key to one person."""
+        return self.identifier or (self.pii is not None and self.pii.is_direct_identifier)
 
 
 class Recipient(_Model):
@@ -294,9 +309,7 @@ class Registration(_Model):
                 f"purpose '{purpose.id}'", "column", purpose.columns or [], column_names
             )
             if purpose.compatibility is not None:
-                original = purpose.compatibility.original_purpose
-                others = [i for i in purpose_ids if i != purpose.id]
-                _refuse_unknown(f"purpose '{purpose.id}'", "original purpose", [original], others)
+                self._check_compatibility(purpose, purpose_ids)
         for recipient in self.recipients:
             _refuse_unknown(
                 f"recipient '{recipient.name}'", "purpose", recipient.purposes, purpose_ids
@@ -316,6 +329,27 @@ class Registration(_Model):
                 recipient_ids = [r.id for r in self.recipients]
                 _refuse_unknown("bsn", "recipient", personal.bsn.recipients, recipient_ids)
         return self
+
+    def _check_compatibility(self, purpose: Purpose, purpose_ids: list[str]) -> None:
+        """A further purpose builds on an original one with its own lawful ground, not on
+        consent (that asks for new consent) and not on another further purpose."""
+        assert purpose.compatibility is not None
+        original_id = purpose.compatibility.original_purpose
+        others = [i for i in purpose_ids if i != purpose.id]
+        _refuse_unknown(f"purpose '{purpose.id}'", "original purpose", [original_id], others)
+        original = self.purpose(original_id)
+        assert original is not None
+        basis = original.legal_basis
+        if basis is None:
+            raise ValueError(
+                f"purpose '{purpose.id}' is compatible with '{original_id}', which has no legal "
+                "basis of its own; an art. 6(4) assessment builds on a purpose with one"
+            )
+        if basis.ground is LegalGround.CONSENT:
+            raise ValueError(
+                f"purpose '{purpose.id}' builds on '{original_id}', which rests on consent: a "
+                "further purpose needs new consent, not a compatibility assessment (art. 6(4))"
+            )
 
     def purpose(self, purpose_id: str) -> Purpose | None:
         wanted = purpose_id.strip().casefold()

@@ -158,3 +158,11 @@ def _load(path: Path | None) -> Suite | None:
     from governance.quality.suites import load_suite
 
     return load_suite(path) if path is not None else None
+
+
+def suite_digest(path: Path | None) -> str | None:
+    """SHA-256 of the suite file (None without one): a quality run, and a gate decision
+    that relies on it, hold only for the suite they ran."""
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path is not None else None

@@ -19,6 +19,7 @@ An empty string cell is null, as an empty CSV cell is.
 
 from __future__ import annotations
 
+import hashlib
 import warnings
 import zipfile
 from collections.abc import Iterator
@@ -49,7 +50,7 @@ def read_xlsx(
     path: Path, source: str, *, sample: int | None = None, sheet: str | None = None
 ) -> LoadedTable:
     _check_container(path, source)
-    fingerprint = fingerprint_file(path)
+    file_fingerprint = fingerprint_file(path)
     try:
         with warnings.catch_warnings():
             # e.g. "Workbook contains no default style": noise for a reader of values
@@ -63,6 +64,8 @@ def read_xlsx(
         ) from None
     try:
         worksheet = _choose_sheet(workbook, source, sheet)
+        # One workbook holds several tables: the sheet is part of what was read.
+        fingerprint = hashlib.sha256(f"{file_fingerprint}:{worksheet.title}".encode()).hexdigest()
         worksheet.reset_dimensions()
         rows = _numbered_rows(worksheet.iter_rows(values_only=True))
         table, total = _read_rows(rows, source, worksheet.title, sample)

@@ -23,6 +23,7 @@ def record(connection: Connection, decision: Decision) -> Decision:
         "fingerprint": decision.fingerprint,
         "purpose": decision.purpose,
         "recipient": decision.recipient,
+        "registered_source": decision.on_registered_data,
         "outcome": decision.outcome.value,
         "valid_until": decision.valid_until.isoformat(),
         "decision": document,
@@ -48,40 +49,42 @@ def _from_row(row: Any) -> Decision:
 
 
 def latest(
-    connection: Connection, dataset_id: str, purpose: str, recipient: str | None = None
+    connection: Connection,
+    dataset_id: str,
+    purpose: str,
+    recipient: str | None = None,
+    registered_only: bool = False,
 ) -> list[Decision]:
-    """The newest decision for the purpose per recipient (or for the one recipient)."""
+    """The newest decision for the purpose per recipient (or for the one recipient);
+    `registered_only`: only decisions on the registered source, not on a file given in its
+    place (a cleaned sample approved must not answer for the real data)."""
     query = sa.select(decisions).where(
         decisions.c.dataset_id == dataset_id, decisions.c.purpose == purpose
     )
     if recipient is not None:
         query = query.where(decisions.c.recipient == recipient)
+    if registered_only:
+        query = query.where(decisions.c.registered_source.is_(True))
     newest: dict[str, Decision] = {}
     for row in connection.execute(query.order_by(decisions.c.id.desc())):
         newest.setdefault(row.recipient, _from_row(row))
     return list(newest.values())
 
 
-def for_dataset(connection: Connection, dataset_id: str) -> list[Decision]:
-    """Every decision on a dataset, newest first."""
-    query = sa.select(decisions).where(decisions.c.dataset_id == dataset_id)
-    return [_from_row(row) for row in connection.execute(query.order_by(decisions.c.id.desc()))]
-
-
-def latest_fingerprint(connection: Connection, dataset_id: str) -> str | None:
-    """The fingerprint of the data most recently seen for the dataset, by a scan, a quality
-    run or a gate: a decision on other data no longer holds."""
+def latest_fingerprint(connection: Connection, dataset_id: str, source: str) -> str | None:
+    """The fingerprint of the registered data as most recently seen, by a scan or quality
+    run of `source` (as the reader names it) or a gate on the registered source: a decision
+    on other data no longer holds."""
     seen = sa.union_all(
         *(
             sa.select(table.c[at].label("at"), table.c.fingerprint).where(
-                table.c.dataset_id == dataset_id
+                table.c.dataset_id == dataset_id, table.c.source == source
             )
-            for table, at in (
-                (scans, "scanned_at"),
-                (validations, "validated_at"),
-                (decisions, "decided_at"),
-            )
-        )
+            for table, at in ((scans, "scanned_at"), (validations, "validated_at"))
+        ),
+        sa.select(decisions.c.decided_at.label("at"), decisions.c.fingerprint).where(
+            decisions.c.dataset_id == dataset_id, decisions.c.registered_source.is_(True)
+        ),
     ).subquery()
     query = sa.select(seen.c.fingerprint).order_by(seen.c.at.desc()).limit(1)
     return connection.execute(query).scalar()

@@ -71,8 +71,15 @@ def latest_report(connection: Connection, dataset_id: str) -> dict[str, Any] | N
 def on_data(
     connection: Connection, dataset_id: str, registration_version: int, fingerprint: str
 ) -> tuple[int, dict[str, Any]] | None:
-    """The newest scan of exactly this data against this registration version: its id
-    and comparison, or None when there is none."""
-    return runs.newest_on_data(
-        connection, scans, "comparison", dataset_id, registration_version, fingerprint
+    """The newest scan of all of exactly this data against this registration version: its
+    id and comparison, or None. A scan of the first N rows says nothing of the rest."""
+    runs_found = runs.on_data(
+        connection,
+        scans,
+        "comparison",
+        dataset_id,
+        registration_version,
+        fingerprint,
+        scans.c.rows_scanned == scans.c.rows,
     )
+    return next(runs_found, None)

@@ -50,10 +50,15 @@ def audited_records(connection: Connection) -> list[AuditedRecord]:
 
 
 def on_data(
-    connection: Connection, dataset_id: str, registration_version: int, fingerprint: str
+    connection: Connection,
+    dataset_id: str,
+    registration_version: int,
+    fingerprint: str,
+    suite_digest: str | None,
 ) -> tuple[int, dict[str, Any]] | None:
-    """The newest quality run of exactly this data against this registration version: its id
-    and result, or None when there is none."""
-    return runs.newest_on_data(
+    """The newest quality run of exactly this data, registration version and suite (by the
+    digest of its file; None for no suite): its id and result, or None."""
+    found = runs.on_data(
         connection, validations, "result", dataset_id, registration_version, fingerprint
     )
+    return next((run for run in found if run[1].get("suite_digest") == suite_digest), None)

@@ -90,6 +90,19 @@ def test_the_recorded_dpia_state_comes_from_the_registration() -> None:
     assert recorded_state(Registration.model_validate(valid_document())).requirement is None
 
 
+def further(purpose_id: str, original: str) -> dict[str, Any]:
+    return {
+        "id": purpose_id,
+        "description": "verder doel",
+        "compatibility": {
+            "original_purpose": original,
+            "reference": "toets",
+            "assessed_on": "2026-01-01",
+            "assessed_by": "FG",
+        },
+    }
+
+
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
@@ -113,6 +126,20 @@ def test_the_recorded_dpia_state_comes_from_the_registration() -> None:
             "needs all of 'reference', 'approved_on' and 'review_by'",
         ),
         ({"dpia": {"prescan": "maybe", "reasoning": "r"}}, "prescan"),
+        ({"purposes.0.columns": []}, "at least 1 item"),
+        (
+            {"purposes": [further("aa", "bb"), further("bb", "aa")]},
+            "compatible with 'bb', which has no legal basis of its own",
+        ),
+        (
+            {
+                "purposes": [
+                    {**valid_document()["purposes"][0], "legal_basis": {"ground": "consent"}},
+                    further("onderzoek", "wachtlijst-monitoring"),
+                ]
+            },
+            "rests on consent: a further purpose needs new consent",
+        ),
         (
             {"recipients": [valid_document()["recipients"][0]] * 2},
             "recipient id used more than once",

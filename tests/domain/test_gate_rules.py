@@ -49,9 +49,12 @@ SOURCES = {
 
 
 def shareable_document() -> dict[str, Any]:
-    """The builders' registration with the BSN basis covering the data platform: every
-    rule passes, only minimisation warns (the purpose lists no columns)."""
-    return with_changes(valid_document(), {"personal_data.bsn.recipients": ["dataplatform"]})
+    """The builders' registration for an execution purpose with the BSN basis covering the
+    data platform: every rule passes, only minimisation warns (no columns listed)."""
+    return with_changes(
+        valid_document(),
+        {"personal_data.bsn.recipients": ["dataplatform"], "purposes.0.kind": "execution"},
+    )
 
 
 def evidence(
@@ -93,13 +96,31 @@ def test_a_complete_registration_passes_every_rule_but_the_missing_column_list()
 ANALYSIS = {"purposes.0.kind": "analysis"}
 TWO_PURPOSES = {
     "purposes": [
-        *valid_document()["purposes"],
+        {**valid_document()["purposes"][0], "kind": "execution"},
         {
             "id": "verantwoording",
             "description": "Verantwoording aan de raad",
             "legal_basis": {"ground": "legal_obligation", "provision": "Gemeentewet, art. 212"},
         },
     ]
+}
+
+FURTHER_PURPOSE = {
+    "purposes": [
+        *valid_document()["purposes"],
+        {
+            "id": "onderzoek",
+            "description": "Onderzoek naar wachttijden",
+            "kind": "execution",
+            "compatibility": {
+                "original_purpose": "wachtlijst-monitoring",
+                "reference": "Verenigbaarheidstoets 2026-04",
+                "assessed_on": "2026-04-01",
+                "assessed_by": "FG Rivierstad",
+            },
+        },
+    ],
+    "recipients.0.purposes": [],
 }
 
 TRIPS: list[tuple[str, dict[str, Any], dict[str, Any], Verdict, str]] = [
@@ -227,10 +248,31 @@ TRIPS: list[tuple[str, dict[str, Any], dict[str, Any], Verdict, str]] = [
     ),
     (
         "dpia",
-        {},
+        {"personal_data.special_categories": []},
         {"dpia": DpiaState(DpiaRequirement.RECOMMENDED, "EDPB: werknemers")},
         Verdict.WARN,
         "recommends a DPIA and no approved DPIA",
+    ),
+    (
+        "dpia",
+        {},
+        {"dpia": DpiaState(DpiaRequirement.NOT_REQUIRED, "niets")},
+        Verdict.BLOCK,
+        "declares health: on the Dutch DPA's list a DPIA is always required",
+    ),
+    (
+        "special-categories",
+        FURTHER_PURPOSE,
+        {"purpose": "onderzoek"},
+        Verdict.BLOCK,
+        "the purposes it was given for, not further ones",
+    ),
+    (
+        "bsn-statutory-basis",
+        {**FURTHER_PURPOSE, "personal_data.special_categories": []},
+        {"purpose": "onderzoek"},
+        Verdict.BLOCK,
+        "does not cover giving the BSN",
     ),
     ("quality", {}, {"quality": None}, Verdict.BLOCK, "no quality run on this data"),
     (
@@ -365,7 +407,7 @@ PASSES: list[tuple[str, dict[str, Any], dict[str, Any], str]] = [
     ("dpia", {}, {}, "covers the dataset until its review date, 2027-03-01"),
     (
         "dpia",
-        {},
+        {"personal_data.special_categories": []},
         {"dpia": DpiaState(DpiaRequirement.NOT_REQUIRED, "geen criteria")},
         "no DPIA required: geen criteria",
     ),
@@ -430,4 +472,4 @@ def test_the_outcome_follows_the_strictest_verdict() -> None:
     assert outcome_of(results(Verdict.PASS, Verdict.WARN)) is Outcome.APPROVED
     assert outcome_of(results(Verdict.PASS, Verdict.CONDITION)) is Outcome.CONDITIONAL
     assert outcome_of(results(Verdict.CONDITION, Verdict.BLOCK)) is Outcome.BLOCKED
-    assert outcome_of(results(Verdict.NOT_ASSESSED)) is Outcome.APPROVED
+    assert outcome_of(results(Verdict.PASS, Verdict.NOT_ASSESSED)) is Outcome.BLOCKED  # fail closed

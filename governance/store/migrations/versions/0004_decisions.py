@@ -23,6 +23,7 @@ def upgrade() -> None:
         sa.Column("fingerprint", sa.String(64), nullable=False),
         sa.Column("purpose", sa.Text, nullable=False),
         sa.Column("recipient", sa.Text, nullable=False),
+        sa.Column("registered_source", sa.Boolean, nullable=False),
         sa.Column("outcome", sa.String(16), nullable=False),
         sa.Column("valid_until", sa.String(10), nullable=False),
         sa.Column("decision", sa.JSON, nullable=False),
