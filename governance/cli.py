@@ -576,6 +576,8 @@ def _demo(arguments: argparse.Namespace) -> int:
     for validation in report.validations:
         result = validation.result
         print(f"validated {result.dataset_id}: {result.outcome.value}")
+    for name, roles in report.people:
+        print(f"user {name}: {', '.join(sorted(roles))} (act as them with GOVERNANCE_USER={name})")
     print(
         "\nnext: governance catalog list; governance scan wmo-wachtlijst; "
         "governance validate wmo-wachtlijst --html wmo.html;\n"

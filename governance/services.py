@@ -17,6 +17,7 @@ from governance.catalog_files import RegistrationFile, RegistrationFileError
 from governance.domain.audit import ChainHead, verify_chain, verify_records
 from governance.domain.legal_rules import Finding, Severity, assess, refusals
 from governance.domain.registration import Registration
+from governance.domain.roles import Role
 from governance.errors import BadInputError, ConflictError, UnknownDatasetError
 from governance.share_service import ShareUseCases
 from governance.store import audit, registrations
@@ -288,7 +289,17 @@ class Governance(ShareUseCases):
         imported = self.import_catalog([catalog_dir or config.project_dir("catalog")])
         scanned = [self.scan_dataset(file.dataset_id, data=file.path) for file in generated]
         validated = [self.validate_dataset(file.dataset_id, data=file.path) for file in generated]
-        return DemoReport(generated, imported, scanned, validated)
+        return DemoReport(generated, imported, scanned, validated, self._demo_people())
+
+    def _demo_people(self) -> list[tuple[str, frozenset[Role]]]:
+        """One person per role when the store has none yet: the one running the demo as
+        admin and steward, and colleagues to review, advise and ask (GOVERNANCE_USER)."""
+        if self.users():
+            return []
+        self.add_user(self.actor, frozenset({Role.ADMIN, Role.STEWARD}))
+        for name, role in DEMO_COLLEAGUES:
+            self.add_user(name, frozenset({role}))
+        return self.users()
 
 
 @dataclass(frozen=True)
@@ -312,3 +323,11 @@ class DemoReport:
     imported: ImportReport
     scans: list[DatasetScan]
     validations: list[DatasetValidation]
+    people: list[tuple[str, frozenset[Role]]]
+
+
+DEMO_COLLEAGUES = (
+    ("privacy-officer", Role.PRIVACY_OFFICER),
+    ("fg", Role.DPO),
+    ("analist", Role.ANALYST),
+)

@@ -330,9 +330,18 @@ def test_demo_loads_the_six_pilots(sqlite_cli: Cli, tmp_path: Path) -> None:
     again = sqlite_cli("demo", "--rows", "250")
     assert again.returncode == 0 and "6 unchanged" in again.stdout
     audit = sqlite_cli.json("audit", "verify")
-    assert audit["intact"] and audit["entries"] == 6 + 6 * 2 + 6 * 2  # imports once,
-    # scans and quality runs twice
+    # imports once, scans and quality runs twice, one account per role once
+    assert audit["intact"] and audit["entries"] == 6 + 6 * 2 + 6 * 2 + 4
     assert run.stdout.count(": passed") + run.stdout.count(": warnings") == 6
+    people = sqlite_cli.json("users", "list")["users"]
+    assert {role for person in people for role in person["roles"]} == {
+        "admin",
+        "steward",
+        "privacy_officer",
+        "dpo",
+        "analyst",
+    }
+    assert "user fg: dpo" in run.stdout and "user fg" not in again.stdout
 
 
 def test_the_same_id_twice_in_one_file_is_refused(sqlite_cli: Cli, tmp_path: Path) -> None:

@@ -78,7 +78,15 @@ def test_the_two_commands_are_shown() -> None:
         "GOVERNANCE_DECISION_VALIDITY",
         "GOVERNANCE_KEY_FILE",
         "GOVERNANCE_PSEUDONYM_KEY",
+        "GOVERNANCE_LARGE_SCALE_ROWS",
     ],
 )
 def test_every_setting_is_documented(variable: str) -> None:
     assert f"| `{variable}` |" in README
+
+
+def test_every_assessment_template_is_documented() -> None:
+    templates = sorted(p.name for p in (Path(__file__).parent.parent / "dpia").glob("*.yaml"))
+    assert templates == ["deda.yaml", "iama.yaml", "model-dpia.yaml", "prescan.yaml"]
+    for name in templates:
+        assert f"`dpia/{name}`" in README
