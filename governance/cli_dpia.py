@@ -381,6 +381,9 @@ def _status(arguments: argparse.Namespace) -> int:
         "unanswered": view.unanswered,
         "review_needed": view.review_needed,
         "prescan": view.prescan.requirement.value if view.prescan else None,
+        "suggestions": [
+            {"question": s.question, "evidence": list(s.evidence)} for s in view.suggestions
+        ],
     }
     return _print(arguments, data, _status_text(view))
 
@@ -407,6 +410,7 @@ def _status_text(view: AssessmentView) -> str:
             + (f", review by {state.sign_off.review_by}" if state.sign_off.review_by else "")
         )
     lines += [f"REVIEW NEEDED: {reason}" for reason in view.review_needed]
+    lines += [f"suggested yes for {s.question}: {'; '.join(s.evidence)}" for s in view.suggestions]
     return "\n".join(lines)
 
 

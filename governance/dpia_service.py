@@ -62,6 +62,7 @@ class AssessmentView:
     unanswered: list[str]
     review_needed: list[str] = field(default_factory=list)
     prescan: Outcome | None = None
+    suggestions: list[Suggestion] = field(default_factory=list)  # unanswered ones
 
 
 class AssessmentUseCases:
@@ -291,6 +292,8 @@ class AssessmentUseCases:
             current = self._covered(connection, state.datasets)
         template = template_for(state.kind)
         prescan = outcome(template, state.answers) if state.kind is TemplateKind.PRESCAN else None
+        found = signals(self._facts(list(state.datasets)), config.large_scale_rows())
+        open_suggestions = [s for s in suggest(template, found) if s.question not in state.answers]
         return AssessmentView(
             state,
             template,
@@ -298,6 +301,7 @@ class AssessmentUseCases:
             [q.id for q in unanswered(state, template)],
             _review_needed(state, current),
             prescan,
+            open_suggestions,
         )
 
     def export(self, assessment_id: int, fmt: str, language: str = "nl") -> bytes:

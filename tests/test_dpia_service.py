@@ -193,6 +193,8 @@ def test_the_whole_workflow_with_separation_of_duties(people: People) -> None:
     stef, petra, frank = people.as_("stef"), people.as_("petra"), people.as_("frank")
     template = template_for(TemplateKind.DPIA)
     dpia = stef.new_assessment(TemplateKind.DPIA, [WMO, JEUGD], "DPIA wachtlijsten")
+    suggested = {s.question for s in stef.assessment(dpia.id).suggestions}
+    assert "p12-bsn" in suggested  # the registrations declare a BSN
     with pytest.raises(PermissionDenied) as refused:
         stef.submit(dpia.id)
     assert "p16-risicos" in str(refused.value) and "managementsamenvatting" in str(refused.value)
