@@ -146,7 +146,12 @@ def parse_documents(
             node = loader.get_node()
             lines: LineMap = {(): node.start_mark.line + 1}
             _collect_lines(node, (), lines, path)
-            documents.append((loader.construct_document(node), lines))
+            try:
+                documents.append((loader.construct_document(node), lines))
+            except ValueError as error:  # e.g. the impossible date 2026-02-30
+                raise RegistrationFileError(
+                    [f"{path}:{lines[()]}: {error}; write dates as YYYY-MM-DD that exist"]
+                ) from None
     except yaml.YAMLError as error:
         raise _syntax_error(error, path) from None
     finally:

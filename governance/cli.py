@@ -273,6 +273,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     try:
         return int(arguments.handler(arguments))
+    except BrokenPipeError:  # `governance … | head`: the reader has all it wanted
+        sys.stderr.close()
+        return int(ExitCode.OK)
     except GovernanceError as error:
         for line in str(error).splitlines():
             print(f"error: {line}", file=sys.stderr)
@@ -544,7 +547,8 @@ def _audit_verify(arguments: argparse.Namespace) -> int:
     elif report.intact:
         print(
             f"audit chain intact: {report.entries} entries verified, and every stored "
-            "registration version, scan, quality run and gate decision matches its entry"
+            "registration version, scan, quality run, gate decision, assessment event and "
+            "user matches its entry"
         )
         if head:
             print(

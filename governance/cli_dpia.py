@@ -12,15 +12,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from governance.domain.roles import Role
 from governance.errors import BadInputError, ExitCode
 
 if TYPE_CHECKING:
     from governance.domain.assessment import Assessment
     from governance.dpia_service import AssessmentView, PrescanView
 
-ROLES = ("steward", "privacy_officer", "dpo", "analyst", "admin")
-KINDS = ("dpia", "iama", "deda")
-POSITIONS = ("positive", "conditional", "negative")
+ROLES = tuple(role.value for role in Role)
+KINDS = ("dpia", "iama", "deda")  # TemplateKind without the pre-scan; a test keeps them equal
+POSITIONS = ("positive", "conditional", "negative")  # ADVICE_POSITIONS; a test keeps them equal
 
 
 def add_users_commands(commands: Any, command: Any, format_option: Any) -> None:
@@ -87,6 +88,13 @@ def add_dpia_commands(commands: Any, command: Any, format_option: Any) -> None:
 
     status = command(actions, "status", "list assessments, or show one with its progress", _status)
     status.add_argument("assessment_id", type=int, nargs="?", metavar="A")
+    status.add_argument(
+        "--version",
+        type=int,
+        dest="at_version",
+        metavar="N",
+        help="as version N ended (default: the latest)",
+    )
     status.add_argument("--dataset", metavar="ID", help="only assessments of this dataset")
     format_option(status)
 
@@ -138,6 +146,13 @@ def add_dpia_commands(commands: Any, command: Any, format_option: Any) -> None:
     export.add_argument("assessment_id", type=int, metavar="A")
     export.add_argument("--out", type=Path, required=True, metavar="FILE", help=".md or .pdf")
     export.add_argument("--language", choices=("nl", "en"), default="nl")
+    export.add_argument(
+        "--version",
+        type=int,
+        dest="at_version",
+        metavar="N",
+        help="as version N ended, e.g. the approved one (default: the latest)",
+    )
 
 
 def _answer_options(parser: argparse.ArgumentParser) -> None:
@@ -374,7 +389,7 @@ def _status(arguments: argparse.Namespace) -> int:
         data = {"assessments": [assessment_json(s) for s in states]}
         text = table(("ID", "KIND", "V", "STATUS", "AUTHOR", "DATASETS", "TITLE"), rows)
         return _print(arguments, data, text)
-    view: AssessmentView = governance.assessment(arguments.assessment_id)
+    view: AssessmentView = governance.assessment(arguments.assessment_id, arguments.at_version)
     data = {
         **assessment_json(view.state),
         "progress": [{"part": p, "answered": a, "questions": n} for p, a, n in view.progress],
@@ -414,15 +429,22 @@ def _status_text(view: AssessmentView) -> str:
     return "\n".join(lines)
 
 
+EXPORT_FORMATS = {".md": "markdown", ".pdf": "pdf"}
+
+
 def _export(arguments: argparse.Namespace) -> int:
-    suffix = arguments.out.suffix.lower()
-    if suffix not in (".md", ".pdf"):
-        raise BadInputError(f"{arguments.out}: name the export .md or .pdf")
-    if not arguments.out.parent.is_dir():
-        raise BadInputError(f"{arguments.out}: the folder does not exist; create it first")
+    out: Path = arguments.out
+    fmt = EXPORT_FORMATS.get(out.suffix.lower())
+    if fmt is None:
+        raise BadInputError(f"{out}: name the export .md or .pdf")
+    if not out.parent.is_dir() or out.is_dir():
+        raise BadInputError(f"{out}: not a file in an existing folder; choose another --out")
     content = _open(arguments).export(
-        arguments.assessment_id, suffix.lstrip(".").replace("md", "markdown"), arguments.language
+        arguments.assessment_id, fmt, arguments.language, arguments.at_version
     )
-    arguments.out.write_bytes(content)
-    print(f"wrote {arguments.out} ({len(content):,} bytes)", file=sys.stderr)
+    try:
+        out.write_bytes(content)
+    except OSError as error:
+        raise BadInputError(f"{out}: cannot write the export ({error.strerror})") from None
+    print(f"wrote {out} ({len(content):,} bytes)", file=sys.stderr)
     return ExitCode.OK

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from governance import config
+from governance import config, scanning
 from governance.domain.assessment import (
     Actor,
     Assessment,
@@ -87,6 +87,12 @@ class AssessmentUseCases:
                 raise PermissionDenied(
                     "the first user must be an admin (--role admin), who then adds the others"
                 )
+            admins = {n for n, r in users.listing(connection) if Role.ADMIN in r}
+            if admins == {name} and Role.ADMIN not in roles:
+                raise PermissionDenied(
+                    f"{name} is the last admin; make someone else admin first, or nobody "
+                    "could manage roles any more"
+                )
             return users.set_roles(connection, name, roles, self.actor)
 
     def users(self) -> list[tuple[str, frozenset[Role]]]:
@@ -143,7 +149,9 @@ class AssessmentUseCases:
         with self.store.reading() as connection:
             for dataset_id in dict.fromkeys(dataset_ids):
                 registration = registrations.get(connection, dataset_id)
-                report = scans.latest_report(connection, registration.id)
+                report = scans.latest_report(
+                    connection, registration.id, scanning.source_label(registration)
+                )
                 found = frozenset(
                     PiiEntity(e) for c in (report or {}).get("columns", []) for e in c["entities"]
                 )
@@ -214,12 +222,14 @@ class AssessmentUseCases:
     def review(
         self, assessment_id: int, comments: dict[str, str], request_changes: bool = False
     ) -> Assessment:
-        """Take up the review (when submitted), comment per question, and send it back to
-        the author when changes are needed."""
+        """Take up the review (a privacy officer, when submitted), comment per question (the
+        DPO too), and send it back to the author when changes are needed."""
+        with self.store.reading() as connection:
+            reviewer = Role.PRIVACY_OFFICER in users.roles_of(connection, self.actor)
 
         def events(state: Assessment, template: Template) -> list[Event]:
             made = []
-            if state.status is Status.SUBMITTED:
+            if state.status is Status.SUBMITTED and reviewer:
                 made.append(self._event(EventType.REVIEW_STARTED))
             for question_id, text in comments.items():
                 _question(template, question_id)
@@ -284,11 +294,13 @@ class AssessmentUseCases:
 
     # --- reading ---------------------------------------------------------------------------
 
-    def assessment(self, assessment_id: int) -> AssessmentView:
+    def assessment(self, assessment_id: int, version: int | None = None) -> AssessmentView:
+        """An assessment as it is now, or as `version` ended (an approved version stays
+        readable and exportable after a revision)."""
         from governance.dpia.templates import template_for
 
         with self.store.reading() as connection:
-            state = assessments.get(connection, assessment_id)
+            state = assessments.get(connection, assessment_id, version)
             current = self._covered(connection, state.datasets)
         template = template_for(state.kind)
         prescan = outcome(template, state.answers) if state.kind is TemplateKind.PRESCAN else None
@@ -304,8 +316,10 @@ class AssessmentUseCases:
             open_suggestions,
         )
 
-    def export(self, assessment_id: int, fmt: str, language: str = "nl") -> bytes:
-        view = self.assessment(assessment_id)
+    def export(
+        self, assessment_id: int, fmt: str, language: str = "nl", version: int | None = None
+    ) -> bytes:
+        view = self.assessment(assessment_id, version)
         with self.store.reading() as connection:
             datasets = [registrations.get(connection, d) for d in view.state.datasets]
         return export_assessment(view, datasets, fmt, language)
@@ -323,11 +337,15 @@ class AssessmentUseCases:
         covered = {}
         for dataset_id in dataset_ids:
             registration = registrations.get(connection, dataset_id)
-            report = scans.latest_report(connection, dataset_id)
+            # Only scans of the registered data: a sample or a file given in its place says
+            # nothing about what the DPIA assessed.
+            report = scans.latest_report(
+                connection, dataset_id, scanning.source_label(registration)
+            )
             found = (
                 sorted(f"{c['name']}: {e}" for c in report["columns"] for e in c["entities"])
                 if report
-                else None  # never scanned: a first scan is no change
+                else None
             )
             covered[dataset_id] = {"version": registration.version, "found": found}
         return covered
@@ -335,34 +353,38 @@ class AssessmentUseCases:
     # --- what the gate reads -----------------------------------------------------------------
 
     def dpia_state(self, registration: Registration, connection: Connection) -> DpiaState:
-        """The pre-scan outcome and the approved DPIA in force for a dataset: from the
-        assessments when there are any, else as the registration records them."""
+        """The pre-scan outcome and the DPIA in force for a dataset. An approved pre-scan
+        decides the requirement; once a DPIA of the dataset has been decided on here, only
+        an approved one counts (a rejection is not undone by an older approval recorded in
+        the registration). Without either, the registration's `dpia` record counts."""
         from governance.dpia.templates import template_for
 
         recorded = recorded_state(registration)
         states = assessments.all_states(connection, registration.id)
-        prescan = template_for(TemplateKind.PRESCAN)
-        complete = [
-            s for s in states if s.kind is TemplateKind.PRESCAN and not unanswered(s, prescan)
-        ]
         requirement, reasoning = recorded.requirement, recorded.reasoning
-        if complete:
-            latest = complete[0]
-            requirement = outcome(prescan, latest.answers).requirement
-            reasoning = f"pre-scan {latest.id}"
+        prescans = [s for s in states if s.kind is TemplateKind.PRESCAN and s.in_force]
+        if prescans:
+            latest = prescans[0]
+            assert latest.in_force is not None
+            approved = assessments.get(connection, latest.id, latest.in_force.version)
+            requirement = outcome(template_for(TemplateKind.PRESCAN), approved.answers).requirement
+            reasoning = str(approved.answers.get("onderbouwing") or f"pre-scan {latest.id}")
         approval, review_needed = recorded.approval, False
-        in_force = [s for s in states if s.kind is TemplateKind.DPIA and s.in_force]
-        if in_force:
-            dpia = in_force[0]
-            sign_off = dpia.in_force
-            assert sign_off is not None and sign_off.review_by is not None
-            approval = Approval(
-                f"assessment {dpia.id} v{sign_off.version}",
-                date.fromisoformat(sign_off.at[:10]),
-                sign_off.review_by,
-            )
-            current = self._covered(connection, dpia.datasets)
-            review_needed = bool(_review_needed(dpia, current))
+        decided = [s for s in states if s.kind is TemplateKind.DPIA and (s.in_force or s.sign_off)]
+        if decided:
+            approval = None
+            in_force = [s for s in decided if s.in_force]
+            if in_force:
+                dpia = in_force[0]
+                sign_off = dpia.in_force
+                assert sign_off is not None and sign_off.review_by is not None
+                approval = Approval(
+                    f"assessment {dpia.id} v{sign_off.version}",
+                    date.fromisoformat(sign_off.at[:10]),
+                    sign_off.review_by,
+                )
+                current = self._covered(connection, dpia.datasets)
+                review_needed = bool(_review_needed(dpia, current))
         return DpiaState(requirement, reasoning, approval, review_needed)
 
 
@@ -392,7 +414,7 @@ def _review_needed(state: Assessment, current: dict[str, Any]) -> list[str]:
                 f"{dataset_id}: registration version {then['version']} was assessed, "
                 f"{now['version']} is current"
             )
-        if then["found"] is not None and now["found"] != then["found"]:
+        if now["found"] != then["found"]:
             reasons.append(
                 f"{dataset_id}: the latest scan finds other personal data than was assessed"
             )

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from governance.domain.assessment import Status
+from governance.domain.dpia_state import DpiaState
 from governance.domain.gate import Verdict
 from governance.domain.roles import Role
 from governance.domain.templates import AnswerType, Question, Template, TemplateKind
@@ -162,7 +163,7 @@ def test_hired_staff_get_a_recommendation_for_one_criterion(people: People) -> N
     assert view.outcome.decided_by == {"edpb": ["edpb-kwetsbare-betrokkenen"]}
 
 
-def test_a_saved_prescan_is_what_the_gate_reads(people: People) -> None:
+def test_an_approved_prescan_is_what_the_gate_reads(people: People) -> None:
     steward = people.as_("stef")
     answers = {
         "nieuwe-wetgeving": "nee",
@@ -172,13 +173,20 @@ def test_a_saved_prescan_is_what_the_gate_reads(people: People) -> None:
     }
     view = steward.prescan([INHUUR], answers, accept_suggestions=True, others_no=True, save=True)
     assert view.assessment is not None and view.outcome.complete
-    with steward.store.reading() as connection:
-        registration = __import__("governance.store.registrations", fromlist=["get"]).get(
-            connection, INHUUR
-        )
-        state = steward.dpia_state(registration, connection)
+    assert dpia_state_of(steward, INHUUR).reasoning != answers["onderbouwing"]  # not yet
+    steward.submit(view.assessment.id)
+    people.as_("petra").review(view.assessment.id, {})
+    people.as_("petra").approve(view.assessment.id)
+    state = dpia_state_of(steward, INHUUR)
     assert state.requirement is DpiaRequirement.RECOMMENDED
-    assert state.reasoning == f"pre-scan {view.assessment.id}"
+    assert state.reasoning == answers["onderbouwing"]
+
+
+def dpia_state_of(governance: Governance, dataset_id: str) -> DpiaState:
+    from governance.store import registrations
+
+    with governance.store.reading() as connection:
+        return governance.dpia_state(registrations.get(connection, dataset_id), connection)
 
 
 def test_an_unknown_question_suggests_near_ids(people: People) -> None:
@@ -228,11 +236,11 @@ def test_an_author_who_is_also_privacy_officer_may_not_approve(people: People) -
     dpia = pim.new_assessment(TemplateKind.DPIA, [WMO], "")
     pim.answer(dpia.id, every_required_answer(template))
     pim.submit(dpia.id)
-    with pytest.raises(PermissionDenied, match="pim wrote assessment"):
+    with pytest.raises(PermissionDenied, match=r"pim wrote \(part of\) assessment"):
         pim.review(dpia.id, {})
     petra.review(dpia.id, {})
     frank.advise(dpia.id, "positive", "Akkoord")
-    with pytest.raises(PermissionDenied, match=r"pim wrote assessment .* may not approve"):
+    with pytest.raises(PermissionDenied, match=r"pim wrote \(part of\) .* may not approve"):
         pim.approve(dpia.id)
 
 
@@ -282,10 +290,7 @@ def test_the_gate_reads_an_approved_dpia_and_its_review_need(
 ) -> None:
     dpia_id = approved_dpia(people, [WMO])
     steward = people.as_("stef")
-    with steward.store.reading() as connection:
-        from governance.store import registrations
-
-        state = steward.dpia_state(registrations.get(connection, WMO), connection)
+    state = dpia_state_of(steward, WMO)
     assert state.approval is not None and state.approval.reference == f"assessment {dpia_id} v1"
     assert not state.review_needed
     document = yaml.safe_load((CATALOG / f"{WMO}.yaml").read_text(encoding="utf-8"))
@@ -293,9 +298,7 @@ def test_the_gate_reads_an_approved_dpia_and_its_review_need(
     steward.import_catalog([write_yaml(document, tmp_path / "wmo.yaml")])
     view = steward.assessment(dpia_id)
     assert "registration version 1 was assessed, 2 is current" in view.review_needed[0]
-    with steward.store.reading() as connection:
-        state = steward.dpia_state(registrations.get(connection, WMO), connection)
-    assert state.review_needed
+    assert dpia_state_of(steward, WMO).review_needed
 
 
 def test_a_gate_blocks_on_a_dpia_that_needs_review(people: People, tmp_path: Path) -> None:
@@ -317,3 +320,136 @@ def test_a_gate_blocks_on_a_dpia_that_needs_review(people: People, tmp_path: Pat
 def test_template_ids_match_their_files() -> None:
     for kind, name in TEMPLATE_IDS.items():
         assert load_template((TEMPLATES / f"{name}.yaml").resolve()).kind is kind
+
+
+def test_whoever_wrote_part_of_it_may_not_approve_it(people: People) -> None:
+    dpia_id = approved_dpia(people, [WMO])
+    petra = people.as_("petra")
+    petra.answer(dpia_id, {"managementsamenvatting": "Door petra herschreven"})
+    petra.submit(dpia_id)
+    people.as_("pim").review(dpia_id, {})
+    people.as_("frank").advise(dpia_id, "positive", "Akkoord")
+    with pytest.raises(PermissionDenied, match=r"petra wrote \(part of\)"):
+        petra.approve(dpia_id)
+    assert people.as_("pim").approve(dpia_id).version == 2
+
+
+def test_advice_on_answers_that_change_does_not_count(people: People) -> None:
+    stef, petra = people.as_("stef"), people.as_("petra")
+    dpia = stef.new_assessment(TemplateKind.DPIA, [WMO], "")
+    stef.answer(dpia.id, every_required_answer(template_for(TemplateKind.DPIA)))
+    stef.submit(dpia.id)
+    petra.review(dpia.id, {})
+    people.as_("frank").advise(dpia.id, "positive", "Akkoord")
+    assert petra.review(dpia.id, {}, request_changes=True).advice is None
+    stef.submit(dpia.id)
+    petra.review(dpia.id, {})
+    with pytest.raises(PermissionDenied, match="DPO's advice"):
+        petra.approve(dpia.id)
+
+
+def test_setting_negative_advice_aside_needs_a_note(people: People) -> None:
+    stef, petra = people.as_("stef"), people.as_("petra")
+    dpia = stef.new_assessment(TemplateKind.DPIA, [WMO], "")
+    stef.answer(dpia.id, every_required_answer(template_for(TemplateKind.DPIA)))
+    stef.submit(dpia.id)
+    petra.review(dpia.id, {})
+    people.as_("frank").advise(dpia.id, "negative", "Te grote risico's")
+    with pytest.raises(PermissionDenied, match="needs a note"):
+        petra.approve(dpia.id)
+    assert petra.approve(dpia.id, note="Maatregelen r1 genomen").status is Status.APPROVED
+
+
+def test_a_rejected_dpia_is_not_outweighed_by_the_recorded_one(people: People) -> None:
+    assert dpia_state_of(people.as_("stef"), JEUGD).approval is not None  # the record
+    stef, petra = people.as_("stef"), people.as_("petra")
+    dpia = stef.new_assessment(TemplateKind.DPIA, [JEUGD], "")
+    assert dpia_state_of(stef, JEUGD).approval is not None  # a draft changes nothing
+    stef.answer(dpia.id, every_required_answer(template_for(TemplateKind.DPIA)))
+    stef.submit(dpia.id)
+    petra.review(dpia.id, {})
+    petra.reject(dpia.id, "Risico's onvoldoende beschreven")
+    assert dpia_state_of(stef, JEUGD).approval is None
+
+
+def test_the_approved_version_stays_readable_after_a_revision(people: People) -> None:
+    dpia_id = approved_dpia(people, [WMO])
+    stef = people.as_("stef")
+    stef.answer(dpia_id, {"managementsamenvatting": "Nieuwe samenvatting"})
+    assert stef.assessment(dpia_id).state.answers["managementsamenvatting"] == (
+        "Nieuwe samenvatting"
+    )
+    first = stef.assessment(dpia_id, version=1).state
+    assert first.status is Status.APPROVED and first.version == 1
+    assert first.answers["managementsamenvatting"] != "Nieuwe samenvatting"
+    markdown = stef.export(dpia_id, "markdown", version=1).decode()
+    assert "Nieuwe samenvatting" not in markdown
+    with pytest.raises(BadInputError, match="has no version 3"):
+        stef.assessment(dpia_id, version=3)
+
+
+def test_a_long_risk_register_still_exports_as_pdf(people: People) -> None:
+    from pypdf import PdfReader
+
+    stef = people.as_("stef")
+    dpia = stef.new_assessment(TemplateKind.DPIA, [WMO], "")
+    long_risk = {
+        **RISK,
+        "description": " ".join(["heridentificatie"] * 400),
+        "measures": [{"description": f"maatregel {n}", "owner": "CISO"} for n in range(30)],
+    }
+    stef.answer(dpia.id, {"p16-risicos": [long_risk]})
+    pdf = stef.export(dpia.id, "pdf")
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "maatregel 29" in text
+
+
+def test_the_last_admin_keeps_the_role(people: People) -> None:
+    with pytest.raises(PermissionDenied, match="ada is the last admin"):
+        people.as_("ada").add_user("ada", frozenset({Role.STEWARD}))
+
+
+def test_audit_verify_finds_roles_set_back_behind_its_back(people: People) -> None:
+    import sqlalchemy as sa
+
+    from governance.store.schema import users
+
+    admin = people.as_("ada")
+    admin.add_user("anna", frozenset({Role.ANALYST, Role.PRIVACY_OFFICER}))
+    with admin.store.writing() as connection:
+        connection.execute(sa.update(users).where(users.c.name == "anna").values(roles=["analyst"]))
+    report = admin.verify_audit()
+    assert not report.intact and any("user anna" in p for p in report.problems)
+
+
+@pytest.mark.parametrize(
+    ("yes", "requirement"),
+    [
+        ((), DpiaRequirement.NOT_REQUIRED),
+        (("edpb-koppeling",), DpiaRequirement.RECOMMENDED),
+        (("edpb-koppeling", "edpb-grote-schaal"), DpiaRequirement.REQUIRED),
+        (("ap-gezondheidsgegevens",), DpiaRequirement.REQUIRED),
+        (("nieuwe-wetgeving",), DpiaRequirement.REQUIRED),
+        (("iama-nodig", "kinderrechten"), DpiaRequirement.NOT_REQUIRED),
+    ],
+)
+def test_the_shipped_decision_rule_at_its_edges(
+    yes: tuple[str, ...], requirement: DpiaRequirement
+) -> None:
+    from governance.domain.prescan import outcome
+
+    template = template_for(TemplateKind.PRESCAN)
+    answers: dict[str, Any] = {q.id: False for q in template.questions if q.counts_as}
+    answers.update(dict.fromkeys(yes, True))
+    answers["onderbouwing"] = "test"
+    result = outcome(template, answers)
+    assert result.requirement is requirement and result.complete
+
+
+def test_the_cli_choices_are_the_vocabularies() -> None:
+    from governance.cli_dpia import KINDS, POSITIONS, ROLES
+    from governance.domain.assessment import ADVICE_POSITIONS
+
+    assert tuple(role.value for role in Role) == ROLES
+    assert set(KINDS) == {k.value for k in TemplateKind} - {"prescan"}
+    assert POSITIONS == ADVICE_POSITIONS

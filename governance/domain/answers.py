@@ -6,7 +6,7 @@ both end up as the same stored value, or as a ValueError that says what is expec
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from governance.domain.risks import Risk
@@ -25,6 +25,8 @@ def parse_answer(question: Question, raw: Any) -> Any:
 
 
 def _text(question: Question, raw: Any) -> str:
+    if isinstance(raw, (list, dict)):
+        raise ValueError("give one text, not a list or mapping")
     text = str(raw).strip() if raw is not None else ""
     if not text:
         raise ValueError("give a text")
@@ -58,6 +60,8 @@ def _multi_choice(question: Question, raw: Any) -> list[str]:
 
 def _date(question: Question, raw: Any) -> str:
     try:
+        if isinstance(raw, datetime):
+            raw = raw.date()
         return (raw if isinstance(raw, date) else date.fromisoformat(str(raw).strip())).isoformat()
     except ValueError:
         raise ValueError(f"give a date as YYYY-MM-DD, not {str(raw)[:40]!r}") from None
@@ -72,7 +76,7 @@ def _people(question: Question, raw: Any) -> list[dict[str, str]]:
     people = []
     for item in items:
         if isinstance(item, dict) and str(item.get("name", "")).strip():
-            people.append({"name": str(item["name"]).strip(), "role": str(item.get("role", ""))})
+            people.append({"name": str(item["name"]).strip(), "role": str(item.get("role") or "")})
             continue
         match = _PERSON.match(str(item))
         if match is None or isinstance(item, dict):

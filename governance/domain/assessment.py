@@ -127,6 +127,12 @@ class Assessment:
     approved_versions: tuple[SignOff, ...] = ()  # every approval, the latest last
 
     @property
+    def writers(self) -> frozenset[str]:
+        """Everyone who wrote any of it: the author and all who answered, in any version.
+        None of them may review, advise on or approve it."""
+        return frozenset({self.author, *self.answered_by.values()})
+
+    @property
     def in_force(self) -> SignOff | None:
         """The latest approval, which holds while a revision is being written."""
         return self.approved_versions[-1] if self.approved_versions else None
@@ -153,8 +159,9 @@ def completeness(assessment: Assessment, template: Template) -> list[tuple[str, 
     ]
 
 
-def replay(assessment_id: int, events: list[Event]) -> Assessment:
-    """The state after every event, in order; the first event is the creation."""
+def replay(assessment_id: int, events: list[Event], version: int | None = None) -> Assessment:
+    """The state after every event, in order (the first is the creation); with `version`,
+    the state that version ended in, so an approved version stays readable after edits."""
     first = events[0]
     if first.type is not EventType.CREATED:
         raise ValueError(f"assessment {assessment_id} does not start with its creation")
@@ -169,7 +176,11 @@ def replay(assessment_id: int, events: list[Event]) -> Assessment:
         created_at=first.at,
     )
     for event in events[1:]:
+        if event.type is EventType.REVISED and state.version == version:
+            break
         state = _fold(state, event)
+    if version is not None and state.version != version:
+        raise ValueError(f"assessment {assessment_id} has no version {version}")
     return state
 
 
@@ -211,13 +222,14 @@ def _fold(state: Assessment, event: Event) -> Assessment:
         return replace(
             state, version=state.version + 1, status=Status.DRAFT, advice=None, sign_off=None
         )
+    if kind is EventType.CHANGES_REQUESTED:  # advice on answers that will change is void
+        return replace(state, status=Status.CHANGES_REQUESTED, advice=None)
     return replace(state, status=_NEXT_STATUS[kind])
 
 
 _NEXT_STATUS = {
     EventType.SUBMITTED: Status.SUBMITTED,
     EventType.REVIEW_STARTED: Status.IN_REVIEW,
-    EventType.CHANGES_REQUESTED: Status.CHANGES_REQUESTED,
 }
 
 
@@ -247,10 +259,10 @@ def check(state: Assessment, event: Event, actor: Actor, template: Template, tod
             f"'{event.type.value}' needs the role {need}; {actor.name} has {mine} "
             "(an admin grants roles: governance users add NAME --role ROLE)"
         )
-    if rule.not_the_author and actor.name == state.author:
+    if rule.not_the_author and actor.name in state.writers:
         raise WorkflowError(
-            f"{actor.name} wrote assessment {state.id} and may not {rule.verb} it: the "
-            "separation of duties asks another privacy officer"
+            f"{actor.name} wrote (part of) assessment {state.id} and may not {rule.verb} it: "
+            "the separation of duties asks someone who did not write it"
         )
     if event.type is EventType.SUBMITTED:
         missing = unanswered(state, template)
@@ -271,6 +283,11 @@ def _checked_approval(state: Assessment, event: Event, today: date) -> Event:
         raise WorkflowError(
             f"assessment {state.id} needs the DPO's advice before approval (AVG art. 35(2)); "
             "the DPO records it with: governance dpia advise"
+        )
+    if state.advice and state.advice.position == "negative" and not event.data.get("note"):
+        raise WorkflowError(
+            "the DPO advised against it: approving needs a note that says why the advice "
+            "is set aside (--note), for accountability (AVG art. 5(2))"
         )
     review_by = event.data.get("review_by") or add_period(today, DEFAULT_REVIEW_PERIOD).isoformat()
     if date.fromisoformat(review_by) <= today:

@@ -1,10 +1,10 @@
 """What the gate needs to know about a dataset's DPIA: is one required, and is there an
 approved one that still holds (AVG art. 35(1) and 35(11)).
 
-Today the state comes from the registration's `dpia` record (a pre-scan outcome and, where
-a DPIA was approved outside this tool, its reference and dates). The assessment engine
-will add its own pre-scans and approvals; the gate reads only this record, so it does not
-change when they arrive.
+The assessment engine fills it from approved pre-scans and DPIAs (`dpia_service`); without
+those, the registration's `dpia` record counts (`recorded_state`: the pre-scan outcome and,
+for a DPIA approved before this tool, its reference and dates). The gate reads only this
+state, wherever it comes from.
 """
 
 from __future__ import annotations

@@ -93,13 +93,20 @@ class Risk:
         return cls(
             id=str(data["id"]),
             description=str(data["description"]),
-            rights=tuple(str(r) for r in data.get("rights") or ()),
+            rights=_texts(data.get("rights")),
             likelihood=_grade(data["likelihood"], "likelihood"),
             impact=_grade(data["impact"], "impact"),
             measures=tuple(_measure(m) for m in data.get("measures") or ()),
             residual_likelihood=_optional_grade(data.get("residual_likelihood")),
             residual_impact=_optional_grade(data.get("residual_impact")),
         )
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    """A list of texts, or one text (not split into its letters)."""
+    if value is None or value == "":
+        return ()
+    return (str(value),) if isinstance(value, str) else tuple(str(v) for v in value)
 
 
 def _grade(value: Any, what: str) -> Grade:

@@ -171,10 +171,16 @@ def _fields(pdf: FPDF, fields: Fields) -> None:
 
 def _table(pdf: FPDF, table: Table, header_fill: tuple[int, int, int] = HEADER_FILL) -> None:
     """A bordered table with a bold shaded header row (repeated on each page); long cells
-    wrap, line breaks hold. Cells with a level get the matrix's tint."""
+    wrap, line breaks hold. Cells with a level get the matrix's tint. A row taller than a
+    page cannot be a table row (fpdf2 does not split rows): then each row becomes a block
+    of label-value pairs, which flows over pages."""
     from fpdf import FontFace
 
     pdf.set_font(FONT, "", TABLE_SIZE)
+    if not _rows_fit(pdf, table):
+        for cells in table.rows:
+            _fields(pdf, Fields(tuple(zip(table.header, cells, strict=True))))
+        return
     shades = table.shades or tuple(tuple(None for _ in row) for row in table.rows)
     with pdf.table(
         col_widths=table.widths,
@@ -191,6 +197,21 @@ def _table(pdf: FPDF, table: Table, header_fill: tuple[int, int, int] = HEADER_F
                 style = FontFace(fill_color=SHADES[shade]) if shade else None
                 row.cell(to_latin1(text), style=style)
     pdf.ln(3)
+
+
+def _rows_fit(pdf: FPDF, table: Table) -> bool:
+    """Whether every row, wrapped in its column, fits on one page below the header."""
+    usable = pdf.eph - 4 * TABLE_SIZE  # room for the repeated header row
+    total = sum(table.widths)
+    widths = [pdf.epw * w / total - 2.4 for w in table.widths]  # minus the cell padding
+    for cells in table.rows:
+        lines = max(
+            len(pdf.multi_cell(w, 1, to_latin1(text), dry_run=True, output="LINES"))
+            for w, text in zip(widths, cells, strict=True)
+        )
+        if lines * TABLE_SIZE * 0.5 + 2 > usable:
+            return False
+    return True
 
 
 def _alert(pdf: FPDF, alert: Alert) -> None:

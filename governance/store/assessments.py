@@ -52,7 +52,7 @@ def _subject(assessment_id: int, event_id: int) -> str:
     return f"assessment {assessment_id} event {event_id}"
 
 
-def get(connection: Connection, assessment_id: int) -> Assessment:
+def get(connection: Connection, assessment_id: int, version: int | None = None) -> Assessment:
     query = (
         sa.select(assessment_events.c.event)
         .where(assessment_events.c.assessment_id == assessment_id)
@@ -63,7 +63,10 @@ def get(connection: Connection, assessment_id: int) -> Assessment:
         raise UnknownAssessmentError(
             f"no assessment {assessment_id}; `governance dpia status` lists them"
         )
-    return replay(assessment_id, events)
+    try:
+        return replay(assessment_id, events, version)
+    except ValueError as error:
+        raise UnknownAssessmentError(str(error)) from None
 
 
 def all_states(connection: Connection, dataset_id: str | None = None) -> list[Assessment]:

@@ -61,9 +61,14 @@ def audited_records(connection: Connection) -> list[AuditedRecord]:
     ]
 
 
-def latest_report(connection: Connection, dataset_id: str) -> dict[str, Any] | None:
-    """The report of the newest scan of a dataset, or None when it was never scanned."""
+def latest_report(
+    connection: Connection, dataset_id: str, source: str | None = None
+) -> dict[str, Any] | None:
+    """The report of the newest scan of a dataset (of `source` as the reader names it, when
+    given), or None when there is none."""
     query = sa.select(scans.c.report).where(scans.c.dataset_id == dataset_id)
+    if source is not None:
+        query = query.where(scans.c.source == source)
     found = connection.execute(query.order_by(scans.c.id.desc()).limit(1)).scalar()
     return dict(found) if found is not None else None
 
