@@ -12,7 +12,7 @@ export GX_ANALYTICS_ENABLED := false
 # Re-install only when the dependency files change (idempotent, pinned).
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,openmetadata]'
 	touch $(STAMP)
 
 install: $(STAMP)
