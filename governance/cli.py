@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from governance import __version__
 from governance.cli_dpia import add_dpia_commands, add_users_commands
+from governance.cli_exports import add_export_commands
 from governance.cli_share import add_share_commands
 from governance.domain.vocabulary import Status
 from governance.errors import ExitCode, GovernanceError
@@ -54,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_share_commands(commands, _command, _format_option)
     add_dpia_commands(commands, _command, _format_option)
     add_users_commands(commands, _command, _format_option)
+    add_export_commands(commands, _command)
     _add_audit_commands(commands)
     _add_demo_command(commands)
     return parser

@@ -61,3 +61,9 @@ def project_dir(name: str) -> Path:
     """`name/` (catalog, expectations) in the working directory, else the project's own."""
     here = Path(name)
     return here if here.is_dir() else Path(__file__).resolve().parent.parent / name
+
+
+def project_file(name: str) -> Path:
+    """`name` in the working directory, else the project's own (e.g. organisations.yaml)."""
+    here = Path(name)
+    return here if here.is_file() else Path(__file__).resolve().parent.parent / name

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from governance.domain.quality import ValidationResult
     from governance.domain.scan import Comparison, ScanReport
+    from governance.exports.context import DatasetRecord
     from governance.sources import LoadedTable
     from governance.synthetic import GeneratedFile
 
@@ -269,6 +270,26 @@ class Governance(ShareUseCases):
             ]
         problems = verify_chain(entries, head) + verify_records(entries, records)
         return AuditReport(len(entries), problems, head)
+
+    # --- interoperability exports ---------------------------------------------------------
+
+    def export_records(self) -> list[DatasetRecord]:
+        """Every current registration with the latest scan of its registered data and its
+        DPIA state: what the OpenMetadata, DCAT-AP-NL and Art. 30 exports read."""
+        from governance.exports.context import DatasetRecord
+        from governance.store import scans
+
+        with self.store.reading() as connection:
+            return [
+                DatasetRecord(
+                    registration,
+                    scans.latest_report(
+                        connection, registration.id, scanning.source_label(registration)
+                    ),
+                    self.dpia_state(registration, connection),
+                )
+                for registration in registrations.list_current(connection, CatalogFilter())
+            ]
 
     # --- demo ----------------------------------------------------------------------------
 

@@ -315,10 +315,10 @@ def test_init_creates_and_then_finds_the_store_current(cli: Cli) -> None:
     assert "up to date" in cli("init").stdout
 
 
-def test_demo_loads_the_six_pilots(sqlite_cli: Cli, tmp_path: Path) -> None:
+def test_demo_loads_the_seven_pilots(sqlite_cli: Cli, tmp_path: Path) -> None:
     run = sqlite_cli("demo", "--rows", "250")
     assert run.returncode == 0, run.stderr
-    assert len(list((tmp_path / "demo-data").iterdir())) == 6
+    assert len(list((tmp_path / "demo-data").iterdir())) == 7
     listed = sqlite_cli.json("catalog", "list")
     assert {d["id"] for d in listed} == PILOT_IDS
     for dataset in listed:
@@ -328,11 +328,11 @@ def test_demo_loads_the_six_pilots(sqlite_cli: Cli, tmp_path: Path) -> None:
             assert purpose["legal_basis"]["ground"]
     assert "scanned wmo-wachtlijst: " in run.stdout
     again = sqlite_cli("demo", "--rows", "250")
-    assert again.returncode == 0 and "6 unchanged" in again.stdout
+    assert again.returncode == 0 and "7 unchanged" in again.stdout
     audit = sqlite_cli.json("audit", "verify")
     # imports once, scans and quality runs twice, one account per role once
-    assert audit["intact"] and audit["entries"] == 6 + 6 * 2 + 6 * 2 + 4
-    assert run.stdout.count(": passed") + run.stdout.count(": warnings") == 6
+    assert audit["intact"] and audit["entries"] == 7 + 7 * 2 + 7 * 2 + 4
+    assert run.stdout.count(": passed") + run.stdout.count(": warnings") == 7
     people = sqlite_cli.json("users", "list")["users"]
     assert {role for person in people for role in person["roles"]} == {
         "admin",

@@ -29,6 +29,7 @@ PILOT_IDS = {
     "inhuur-personeel",
     "project-planning",
     "reisdocumenten-aanvragen",
+    "reisdocumenten-piekmomenten",
 }
 # Warnings kept on purpose because they are realistic, per dataset id: none so far.
 DELIBERATE_WARNINGS: dict[str, set[str]] = {}
@@ -44,7 +45,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, GeneratedFi
     return {f.dataset_id: f for f in generate_pilot_data(out_dir, rows=40)}
 
 
-def test_the_six_pilots_are_registered() -> None:
+def test_the_seven_pilots_are_registered() -> None:
     assert {path.stem for path in FILES} == PILOT_IDS
 
 

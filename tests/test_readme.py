@@ -11,8 +11,11 @@ from governance.domain.gate import Verdict
 from governance.domain.gate_rules import GATE_RULES, GateRule
 from governance.domain.legal_rules import RULES, LegalRule
 from governance.domain.registration import field_names
+from governance.domain.roles import Role
+from governance.domain.templates import AnswerType
 from governance.domain.vocabulary import (
     BioLevel,
+    DcatTheme,
     DpiaRequirement,
     LegalGround,
     PiiEntity,
@@ -59,6 +62,9 @@ def test_every_exit_code_is_documented(code: ExitCode) -> None:
         *PurposeKind,
         *DpiaRequirement,
         *Verdict,
+        *Role,
+        *AnswerType,
+        *DcatTheme,
     ],
     ids=str,
 )
@@ -79,6 +85,7 @@ def test_the_two_commands_are_shown() -> None:
         "GOVERNANCE_KEY_FILE",
         "GOVERNANCE_PSEUDONYM_KEY",
         "GOVERNANCE_LARGE_SCALE_ROWS",
+        "GOVERNANCE_ORGANISATIONS",
     ],
 )
 def test_every_setting_is_documented(variable: str) -> None:

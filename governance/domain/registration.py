@@ -28,6 +28,7 @@ from governance.domain.durations import parse_retention_period
 from governance.domain.vocabulary import (
     BioLevel,
     ColumnType,
+    DcatTheme,
     DpiaRequirement,
     LegalGround,
     PiiEntity,
@@ -198,12 +199,21 @@ class BsnUse(_Model):
     recipients: list[Slug] = Field(default_factory=list)
 
 
+class Transfer(_Model):
+    """A transfer to a third country or international organisation (AVG art. 30(1)(e))
+    and the safeguard it relies on (art. 45–49)."""
+
+    country: Text
+    safeguard: Text
+
+
 class PersonalData(_Model):
     data_subjects: list[Text] = Field(default_factory=list)
     categories: list[Text] = Field(default_factory=list)
     special_categories: list[SpecialCategoryUse] = Field(default_factory=list)
     criminal_data: CriminalData | None = None
     bsn: BsnUse | None = None
+    transfers: list[Transfer] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _categories_once(self) -> PersonalData:
@@ -257,6 +267,16 @@ class Recipient(_Model):
         return wanted in (self.id, " ".join(self.name.split()).casefold())
 
 
+class Publication(_Model):
+    """Publication as open data on data.overheid.nl (DCAT-AP-NL 3.0): only a dataset
+    classified public and without personal data may set `open_data`."""
+
+    open_data: StrictBool = False
+    theme: DcatTheme
+    landing_page: Plain | None = None
+    license: Plain | None = None  # a URI, e.g. http://creativecommons.org/publicdomain/zero/1.0/
+
+
 class DpiaRecord(_Model):
     """The DPIA status as recorded for the dataset: the pre-scan's outcome and its
     reasoning (AVG art. 35(1)) and, where a DPIA was made and approved outside this tool,
@@ -294,6 +314,7 @@ class Registration(_Model):
     columns: list[Column] = Field(default_factory=list)
     recipients: list[Recipient] = Field(default_factory=list)
     dpia: DpiaRecord | None = None
+    publication: Publication | None = None
     status: Status = Status.DRAFT
     version: StrictInt = Field(default=1, ge=1)
 
@@ -313,6 +334,13 @@ class Registration(_Model):
         for recipient in self.recipients:
             _refuse_unknown(
                 f"recipient '{recipient.name}'", "purpose", recipient.purposes, purpose_ids
+            )
+        publishing = self.publication is not None and self.publication.open_data
+        if publishing and (self.confidentiality is not BioLevel.PUBLIC or self.holds_personal_data):
+            raise ValueError(
+                "'publication.open_data' is for a dataset classified 'public' without "
+                "personal data; classify it public and remove the personal data, or set "
+                "open_data to false"
             )
         personal = self.personal_data
         if personal is not None:

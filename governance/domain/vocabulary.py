@@ -129,3 +129,32 @@ class SourceFormat(StrEnum):
     @property
     def is_file(self) -> bool:
         return self is not SourceFormat.SQL
+
+
+class DcatTheme(StrEnum):
+    """The themes of data.overheid.nl (DCAT-AP-NL 3.0, dcat:theme): the top level of the
+    Taxonomie Beleidsagenda in OWMS, each with its URI."""
+
+    BESTUUR = "bestuur"
+    CULTUUR_EN_RECREATIE = "cultuur-en-recreatie"
+    ECONOMIE = "economie"
+    FINANCIEN = "financien"
+    HUISVESTING = "huisvesting"
+    INTERNATIONAAL = "internationaal"
+    LANDBOUW = "landbouw"
+    MIGRATIE_EN_INTEGRATIE = "migratie-en-integratie"
+    NATUUR_EN_MILIEU = "natuur-en-milieu"
+    ONDERWIJS_EN_WETENSCHAP = "onderwijs-en-wetenschap"
+    OPENBARE_ORDE_EN_VEILIGHEID = "openbare-orde-en-veiligheid"
+    RECHT = "recht"
+    RUIMTE_EN_INFRASTRUCTUUR = "ruimte-en-infrastructuur"
+    SOCIALE_ZEKERHEID = "sociale-zekerheid"
+    VERKEER = "verkeer"
+    WERK = "werk"
+    ZORG_EN_GEZONDHEID = "zorg-en-gezondheid"
+
+    @property
+    def uri(self) -> str:
+        return "http://standaarden.overheid.nl/owms/terms/" + self.value.capitalize().replace(
+            "-", "_"
+        )

@@ -76,7 +76,7 @@ def generate_pilot(
     dataset_id: str, out_dir: Path, seed: int = DEFAULT_SEED, rows: int | None = None
 ) -> GeneratedFile:
     """Write one pilot dataset, exactly as `generate_pilot_data` writes it (benchmarks ask
-    for one large file, not six)."""
+    for one large file, not all of them)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     spec = pilot(dataset_id)

@@ -128,6 +128,12 @@ def further(purpose_id: str, original: str) -> dict[str, Any]:
         ({"dpia": {"prescan": "maybe", "reasoning": "r"}}, "prescan"),
         ({"purposes.0.columns": []}, "at least 1 item"),
         (
+            {"publication": {"open_data": True, "theme": "bestuur"}},
+            "'publication.open_data' is for a dataset classified 'public' without personal data",
+        ),
+        ({"publication": {"open_data": False, "theme": "onbekend"}}, "publication.theme"),
+        ({"personal_data.transfers": [{"country": "VS"}]}, "safeguard"),
+        (
             {"purposes": [further("aa", "bb"), further("bb", "aa")]},
             "compatible with 'bb', which has no legal basis of its own",
         ),
@@ -180,3 +186,12 @@ def test_slugify_makes_slugs(text: str) -> None:
 )
 def test_add_period_counts_like_a_lawyer(start: date, period: RetentionPeriod, end: date) -> None:
     assert add_period(start, period) == end
+
+
+def test_theme_uris_follow_the_owms_terms() -> None:
+    from governance.domain.vocabulary import DcatTheme
+
+    assert DcatTheme.ZORG_EN_GEZONDHEID.uri == (
+        "http://standaarden.overheid.nl/owms/terms/Zorg_en_gezondheid"
+    )
+    assert len({theme.uri for theme in DcatTheme}) == len(DcatTheme)

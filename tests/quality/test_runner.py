@@ -533,8 +533,12 @@ def test_example_suite_passes_on_the_synthetic_pilot_data(pilot: Pilot) -> None:
     outcomes = run_on_frame(suite, frame, personal_of(pilot.dataset_id), TODAY)
     failed = [(o.type, o.columns, o.unexpected_count) for o in outcomes if not o.success]
     assert failed == []
-    # the planted defects are seen, and tolerated by `mostly`
-    assert any((o.unexpected_count or 0) > 0 for o in outcomes)
+    if pilot.dataset_id not in CLEAN_AGGREGATES:
+        # the planted defects are seen, and tolerated by `mostly`
+        assert any((o.unexpected_count or 0) > 0 for o in outcomes)
+
+
+CLEAN_AGGREGATES = {"reisdocumenten-piekmomenten"}  # published open data: no export flaws
 
 
 def _negative_waiting(frame: pd.DataFrame) -> str:
@@ -557,6 +561,11 @@ def _percentage_over_100(frame: pd.DataFrame) -> str:
     return "percentage_gereed"
 
 
+def _small_count_published(frame: pd.DataFrame) -> str:
+    frame.loc[frame.index[::5], "aantal_verlopend"] = 3
+    return "aantal_verlopend"
+
+
 DEFECTS = {
     "wmo-wachtlijst": _negative_waiting,
     "jeugd-wachtlijst": _negative_waiting,
@@ -564,6 +573,7 @@ DEFECTS = {
     "inhuur-personeel": _date_before("Einddatum", "Startdatum"),
     "project-planning": _percentage_over_100,
     "reisdocumenten-aanvragen": _date_before("uitreikdatum", "aanvraagdatum"),
+    "reisdocumenten-piekmomenten": _small_count_published,
 }
 
 

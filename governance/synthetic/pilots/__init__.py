@@ -1,4 +1,4 @@
-"""The six pilot datasets: for each, its file, its format and dialect, and its row maker.
+"""The seven pilot datasets: for each, its file, its format and dialect, and its row maker.
 
 This is the generator's side of the example catalogue: `catalog/<id>.yaml` declares the
 same columns, and a test holds the two together, so a column renamed in one place and
@@ -15,7 +15,15 @@ from datetime import date
 from faker import Faker
 
 from governance.domain.vocabulary import ColumnType, SourceFormat
-from governance.synthetic.pilots import fixi, inhuur, jeugd, projects, reisdocumenten, wmo
+from governance.synthetic.pilots import (
+    fixi,
+    inhuur,
+    jeugd,
+    piekmomenten,
+    projects,
+    reisdocumenten,
+    wmo,
+)
 from governance.synthetic.table import Table
 from governance.synthetic.writers import CsvDialect
 
@@ -102,6 +110,15 @@ PILOTS: tuple[Pilot, ...] = (
         7000,
         reisdocumenten.COLUMNS,
         reisdocumenten.make_table,
+        dialect=CIVIL_AFFAIRS_EXPORT,
+    ),
+    Pilot(
+        piekmomenten.DATASET_ID,
+        "reisdocumenten-piekmomenten.csv",
+        SourceFormat.CSV,
+        piekmomenten.DEFAULT_ROWS,
+        piekmomenten.COLUMNS,
+        piekmomenten.make_table,
         dialect=CIVIL_AFFAIRS_EXPORT,
     ),
 )
