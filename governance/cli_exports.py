@@ -104,7 +104,10 @@ def _dcat(arguments: argparse.Namespace) -> int:
     from governance.exports.dcat import render_dcat
 
     records, organisations = _inputs(arguments)
-    rendered = render_dcat(records, organisations, arguments.format, arguments.base)
+    base = arguments.base
+    if base is not None and (not base.startswith(("http://", "https://")) or " " in base):
+        raise BadInputError(f"--base {base!r}: give an http(s) URI, e.g. https://data.example.nl")
+    rendered = render_dcat(records, organisations, arguments.format, base)
     _write(arguments.out, rendered.encode("utf-8"))
     return ExitCode.OK
 

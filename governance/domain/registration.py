@@ -397,7 +397,13 @@ class Registration(_Model):
 
     @property
     def holds_personal_data(self) -> bool:
-        return self.personal_data is not None or bool(self.declared_pii_columns)
+        """A `personal_data` section, a column with a PII entity, or an identifier column
+        (a client or case number points at one person)."""
+        return (
+            self.personal_data is not None
+            or bool(self.declared_pii_columns)
+            or any(c.identifier for c in self.columns)
+        )
 
     def document(self) -> dict[str, Any]:
         """The registration as plain data, in field order, without empty optionals."""

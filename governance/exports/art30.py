@@ -22,7 +22,13 @@ from typing import Literal
 from governance.domain.dpia_state import DpiaState
 from governance.domain.durations import parse_retention_period
 from governance.domain.registration import Purpose, Registration
-from governance.domain.vocabulary import BioLevel, DpiaRequirement, LegalGround, SpecialCategory
+from governance.domain.vocabulary import (
+    BioLevel,
+    DpiaRequirement,
+    LegalGround,
+    SpecialCategory,
+    Status,
+)
 from governance.errors import BadInputError
 from governance.exports.context import DatasetRecord, Organisation
 
@@ -183,7 +189,7 @@ _SECURITY: dict[BioLevel, tuple[str, tuple[str, str]]] = {
         ),
     ),
     BioLevel.CONFIDENTIAL: (
-        "BBN2, BBN2+",
+        "BBN2, aangevuld uit de risicoanalyse",
         (
             "vertrouwelijk: als intern, plus toegang per persoon geautoriseerd en "
             "periodiek herzien, versleuteling bij opslag, pseudonimisering bij analyse en "
@@ -213,7 +219,7 @@ def art30_rows(
     return [
         _row(record, purpose, organisations, language)
         for record in records
-        if _holds_personal_data(record)
+        if record.registration.status is Status.ACTIVE and _holds_personal_data(record)
         for purpose in record.registration.purposes
     ]
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
 
 from governance import config
 from governance.catalog_files import (
@@ -24,6 +24,13 @@ from governance.domain.vocabulary import PiiEntity
 from governance.errors import BadInputError
 
 
+def _web_address(value: str) -> str:
+    """A URI the exports can use as an identifier: an http(s) address, nothing relative."""
+    if not value.startswith(("http://", "https://")) or " " in value:
+        raise ValueError(f"{value!r} is not an http(s) URI, e.g. a TOOI identifier")
+    return value
+
+
 class Organisation(BaseModel):
     """A controller: its name as the registrations write it, its URI (TOOI), its contact
     details and its data protection officer (AVG art. 30(1)(a), art. 37)."""
@@ -31,7 +38,7 @@ class Organisation(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
     name: Text
-    uri: Text
+    uri: Annotated[Text, AfterValidator(_web_address)]
     contact: Text
     dpo: Person
 

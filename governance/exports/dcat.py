@@ -82,7 +82,8 @@ def dcat_graph(
     for prefix, namespace in NAMESPACES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
     for record in records:
-        if is_published(record.registration):
+        if is_published(record.registration) and not any(record.found().values()):
+            # a scan that finds personal data in it overrules the declaration
             _add_dataset(graph, record.registration, organisations, base)
     return graph
 

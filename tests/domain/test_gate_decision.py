@@ -195,3 +195,13 @@ def test_theme_uris_follow_the_owms_terms() -> None:
         "http://standaarden.overheid.nl/owms/terms/Zorg_en_gezondheid"
     )
     assert len({theme.uri for theme in DcatTheme}) == len(DcatTheme)
+
+
+def test_an_identifier_column_makes_a_dataset_hold_personal_data() -> None:
+    document = with_changes(
+        valid_document(),
+        {"personal_data": None, "columns": [{"name": "clientnummer", "type": "string"}]},
+    )
+    assert not Registration.model_validate(document).holds_personal_data
+    document["columns"][0]["identifier"] = True
+    assert Registration.model_validate(document).holds_personal_data

@@ -243,3 +243,28 @@ def test_the_namespaces_are_bound() -> None:
     bound = dict(graph.namespaces())
     for prefix in ("dcat", "dct", "dcatap", "vcard", "foaf"):
         assert prefix in bound, prefix
+
+
+def test_a_scan_that_finds_personal_data_keeps_the_dataset_off_the_portal() -> None:
+    records = example_records()
+    leaking = [
+        DatasetRecord(
+            r.registration,
+            {"columns": [{"name": "locatie", "entities": ["PERSON"]}]},
+            r.dpia,
+        )
+        if r.registration.id == "reisdocumenten-piekmomenten"
+        else r
+        for r in records
+    ]
+    assert "reisdocumenten-piekmomenten" in render_dcat(records, load_organisations())
+    assert "reisdocumenten-piekmomenten" not in render_dcat(leaking, load_organisations())
+
+
+def test_an_organisation_uri_must_be_a_web_address(tmp_path: Path) -> None:
+    data = yaml.safe_load(Path("organisations.yaml").read_text(encoding="utf-8"))
+    data[0]["uri"] = "gm9901"
+    path = tmp_path / "organisations.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(BadInputError, match="not an http"):
+        load_organisations(path)
