@@ -474,7 +474,7 @@ def _table(record: DatasetRecord, service: str) -> Request:
         description=registration.description,
         columns=[
             _column(column, found.get(column.name, set()), scanned)
-            for column in registration.columns
+            for column in [*registration.columns, *_found_only(registration, found)]
         ],
         tableConstraints=[
             TableConstraint(constraintType=ConstraintType.UNIQUE, columns=[name]) for name in unique
@@ -486,6 +486,21 @@ def _table(record: DatasetRecord, service: str) -> Request:
         extension=_extension(registration),
     )
     return Request(Kind.TABLE, table, model)
+
+
+def _found_only(registration: Registration, found: dict[str, set[PiiEntity]]) -> list[Column]:
+    """Columns in the data that the registration does not know but where the scan found
+    personal data: the catalogue must show them, tagged, rather than hide the finding."""
+    known = {column.name for column in registration.columns}
+    return [
+        Column(
+            name=name,
+            type=ColumnType.STRING,
+            description="In de data gevonden door de PII-scan; staat niet in de registratie.",
+        )
+        for name, entities in found.items()
+        if entities and name not in known
+    ]
 
 
 def _column(column: Column, found: set[PiiEntity], scanned: bool) -> Any:

@@ -185,7 +185,12 @@ def test_the_retention_period_in_words(period: str, dutch: str, english: str) ->
 
 @pytest.mark.parametrize(
     "level, indication",
-    [("public", "BBN1"), ("internal", "BBN2"), ("confidential", "BBN2, aangevuld uit de risicoanalyse"), ("secret", "BBN3")],
+    [
+        ("public", "BBN1"),
+        ("internal", "BBN2"),
+        ("confidential", "BBN2, aangevuld uit de risicoanalyse"),
+        ("secret", "BBN3"),
+    ],
 )
 def test_security_measures_follow_the_bio_level(level: str, indication: str) -> None:
     row = one_row(with_change(valid_document(), "confidentiality", level))

@@ -547,3 +547,14 @@ def test_the_source_tests_its_connection_by_reading_the_store(sqlite_url: str) -
     source.test_connection()
     assert len(source.governance().list_catalog()) == len(registrations())
     source.close()
+
+
+def test_a_column_found_only_in_the_data_is_shown_with_its_tags(
+    organisations: dict[str, Organisation],
+) -> None:
+    registration = next(r for r in registrations() if r.id == "project-planning")
+    found = DatasetRecord(registration, scan_of({"extra_bsn": ["BSN"]}), DpiaState(None))
+    table = tables(build_requests([found], organisations))["project-planning"]
+    column = next(c for c in table.columns if c.name.root == "extra_bsn")
+    assert {"PII.Sensitive", "DutchPII.BSN"} <= set(labels(column.tags))
+    assert "niet in de registratie" in column.description.root
