@@ -116,6 +116,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "exception": ("uitzondering", "exception"),
     "basis": ("grondslag", "basis"),
     "missing": ("ontbreekt", "missing"),
+    "undeclared": (
+        "de scan vond niet geregistreerde persoonsgegevens",
+        "the scan found personal data the registration does not declare",
+    ),
     "not_this_purpose": ("dekt dit doel niet", "does not cover this purpose"),
     "in_dataset": ("ja, in de dataset", "yes, in the dataset"),
     "safeguard": ("waarborg", "safeguard"),
@@ -281,16 +285,31 @@ def _row(
         security=_security(registration.confidentiality, i),
         dpia=_dpia(record.dpia, i),
     )
-    return _flagged(row, purpose, organisation is None, i)
+    return _flagged(row, purpose, organisation is None, _undeclared(record), i)
 
 
-def _flagged(row: Art30Row, purpose: Purpose, unknown_org: bool, i: int) -> Art30Row:
+def _undeclared(record: DatasetRecord) -> list[str]:
+    """Personal data the latest scan found that the registration does not declare, as
+    'column (ENTITY)': the register must not describe less than the data holds."""
+    declared = {c.name: c.pii for c in record.registration.columns}
+    return [
+        f"{name} ({', '.join(sorted(e.value for e in entities if e is not declared.get(name)))})"
+        for name, entities in record.found().items()
+        if any(e is not declared.get(name) for e in entities)
+    ]
+
+
+def _flagged(
+    row: Art30Row, purpose: Purpose, unknown_org: bool, undeclared: list[str], i: int
+) -> Art30Row:
     needed = [*MANDATORY, "provision"] if _needs_provision(purpose) else list(MANDATORY)
     missing = [
         f"{HEADERS[name][i]}: {_WORDS['missing'][i]}" for name in needed if not getattr(row, name)
     ]
     if unknown_org:
         missing.insert(0, f"{row.controller}: {_WORDS['unknown_org'][i]}")
+    if undeclared:
+        missing.append(f"{_WORDS['undeclared'][i]}: {', '.join(undeclared)}")
     return replace(row, flags=tuple(missing))
 
 

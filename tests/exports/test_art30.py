@@ -280,3 +280,11 @@ def _dataset_id(row: Art30Row) -> str:
 
 def _purpose_id(row: Art30Row) -> str:
     return row.purpose.rsplit("(", 1)[1].rstrip(")")
+
+
+def test_personal_data_the_scan_found_but_nobody_declared_is_flagged() -> None:
+    registration = next(r for r in example_registrations() if r.id == "fixi-meldingen")
+    scan = {"columns": [{"name": "omschrijving", "entities": ["PHONE_NUMBER"]}]}
+    record = DatasetRecord(registration, scan, DpiaState(None))
+    rows = art30_rows([record], organisations())
+    assert rows and all("omschrijving (PHONE_NUMBER)" in "; ".join(r.flags) for r in rows)
