@@ -19,6 +19,7 @@ from governance.domain.assessment import (
     EventType,
     Status,
     WorkflowError,
+    advance,
     check,
     completeness,
     unanswered,
@@ -283,7 +284,7 @@ class AssessmentUseCases:
                 except WorkflowError as error:
                     raise PermissionDenied(str(error)) from None
                 assessments.append(connection, assessment_id, checked)
-                state = assessments.get(connection, assessment_id)
+                state = advance(state, checked)
             return state
 
     def _actor(self, connection: Connection) -> Actor:

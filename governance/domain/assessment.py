@@ -178,13 +178,14 @@ def replay(assessment_id: int, events: list[Event], version: int | None = None) 
     for event in events[1:]:
         if event.type is EventType.REVISED and state.version == version:
             break
-        state = _fold(state, event)
+        state = advance(state, event)
     if version is not None and state.version != version:
         raise ValueError(f"assessment {assessment_id} has no version {version}")
     return state
 
 
-def _fold(state: Assessment, event: Event) -> Assessment:
+def advance(state: Assessment, event: Event) -> Assessment:
+    """The state after one more event (the step `replay` takes for each)."""
     data = event.data
     kind = event.type
     if kind is EventType.ANSWERED:
