@@ -70,15 +70,20 @@ def get(connection: Connection, assessment_id: int, version: int | None = None) 
 
 
 def all_states(connection: Connection, dataset_id: str | None = None) -> list[Assessment]:
-    """Every assessment (or those covering one dataset), newest first."""
+    """Every assessment (or those covering one dataset), newest first. The small
+    `assessments` table says which cover the dataset; only their events are read."""
+    query = sa.select(assessment_events.c.assessment_id, assessment_events.c.event)
+    if dataset_id is not None:
+        covering = [
+            row.id
+            for row in connection.execute(sa.select(assessments.c.id, assessments.c.datasets))
+            if dataset_id in row.datasets
+        ]
+        query = query.where(assessment_events.c.assessment_id.in_(covering))
     events: dict[int, list[Event]] = defaultdict(list)
-    query = sa.select(assessment_events.c.assessment_id, assessment_events.c.event).order_by(
-        assessment_events.c.id
-    )
-    for row in connection.execute(query):
+    for row in connection.execute(query.order_by(assessment_events.c.id)):
         events[row.assessment_id].append(Event.from_json(row.event))
-    states = [replay(i, found) for i, found in sorted(events.items(), reverse=True)]
-    return [s for s in states if dataset_id is None or dataset_id in s.datasets]
+    return [replay(i, found) for i, found in sorted(events.items(), reverse=True)]
 
 
 def audited_records(connection: Connection) -> list[AuditedRecord]:
