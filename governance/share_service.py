@@ -9,7 +9,7 @@ reading the data once.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -46,11 +46,11 @@ class _Runs:
     (id and stored payload), whether it ran them now, and the data if it read them."""
 
     fingerprint: str
+    scan: tuple[int, dict[str, Any]]
+    quality: tuple[int, dict[str, Any]]
     scanned: bool
     validated: bool
-    scan: tuple[int, dict[str, Any]] = (0, {})
-    quality: tuple[int, dict[str, Any]] = (0, {})
-    loaded: LoadedTable | None = None
+    loaded: LoadedTable | None
 
 
 @dataclass(frozen=True)
@@ -145,13 +145,15 @@ class ShareUseCases(AssessmentUseCases):
         sheet: str | None,
         today: date | None,
         loaded: LoadedTable | None = None,
+        fingerprint: str | None = None,
     ) -> tuple[GateRun, LoadedTable | None]:
-        """The gate itself; returns the data when it had to read it, for reuse."""
+        """The gate itself, on the data (or its fingerprint) the caller may already have;
+        returns the data when it had to read it, for reuse."""
         from governance.domain.gate_rules import decide
 
         validity = config.decision_validity()
         today = today or date.today()
-        runs = self._runs_on_data(registration, data, sheet, today, loaded)
+        runs = self._runs_on_data(registration, data, sheet, today, loaded, fingerprint)
         evidence = GateInput(
             registration,
             purpose,
@@ -176,6 +178,7 @@ class ShareUseCases(AssessmentUseCases):
         sheet: str | None,
         today: date,
         loaded: LoadedTable | None,
+        fingerprint: str | None,
     ) -> _Runs:
         """The scan and quality run of exactly this data (and suite): found by the data's
         fingerprint, or run now on one read of the data. A broken suite stops this before
@@ -187,9 +190,10 @@ class ShareUseCases(AssessmentUseCases):
 
         suite_yaml = suite_file(registration.id, config.project_dir("expectations"))
         digest = suite_digest(suite_yaml)
-        fingerprint = (
-            loaded.fingerprint if loaded else scanning.file_fingerprint(registration, data)
-        )
+        if fingerprint is None:
+            fingerprint = (
+                loaded.fingerprint if loaded else scanning.file_fingerprint(registration, data)
+            )
         if fingerprint is None:  # SQL or XLSX: the fingerprint needs the rows or the sheet
             loaded = scanning.read_source(registration, data, sheet)
             fingerprint = loaded.fingerprint
@@ -197,12 +201,12 @@ class ShareUseCases(AssessmentUseCases):
         with self.store.reading() as connection:
             scan_hit = scans.on_data(connection, *key)
             quality_hit = validations.on_data(connection, *key, digest)
-        runs = _Runs(fingerprint, scan_hit is None, quality_hit is None)
-        if quality_hit is None and suite_yaml is not None:
+        scanned, validated = scan_hit is None, quality_hit is None
+        if validated and suite_yaml is not None:
             from governance.quality.suites import load_suite
 
             load_suite(suite_yaml)
-        if loaded is None and (runs.scanned or runs.validated):
+        if loaded is None and (scanned or validated):
             loaded = scanning.read_source(registration, data, sheet)
         if scan_hit is None:
             assert loaded is not None
@@ -228,7 +232,7 @@ class ShareUseCases(AssessmentUseCases):
                 validation.run_id,
                 {**validation.result.to_json(), "suite_digest": digest},
             )
-        return replace(runs, scan=scan_hit, quality=quality_hit, loaded=loaded)
+        return _Runs(fingerprint, scan_hit, quality_hit, scanned, validated, loaded)
 
     # --- the analyst's check ---------------------------------------------------------------
 
@@ -301,7 +305,7 @@ class ShareUseCases(AssessmentUseCases):
             gate_run = GateRun(registration, reusable, scanned=False, validated=False)
         else:
             gate_run, loaded = self._gate(
-                registration, recipient, purpose, data, sheet, today, loaded
+                registration, recipient, purpose, data, sheet, today, loaded, fingerprint
             )
         decision = gate_run.decision
         if not decision.outcome.allows_sharing:
