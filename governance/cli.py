@@ -17,12 +17,12 @@ from governance import __version__
 from governance.cli_dpia import add_dpia_commands, add_users_commands
 from governance.cli_exports import add_export_commands
 from governance.cli_share import add_share_commands
+from governance.cli_store import open_governance
 from governance.domain.vocabulary import Status
 from governance.errors import ExitCode, GovernanceError
 
 if TYPE_CHECKING:
     from governance.domain.registration import Registration
-    from governance.services import Governance
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -296,12 +296,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 # --- handlers ------------------------------------------------------------------------------
 
 
-def _open(arguments: argparse.Namespace) -> Governance:
-    from governance.services import Governance
-
-    return Governance.open(arguments.db)
-
-
 def _init(arguments: argparse.Namespace) -> int:
     from governance import config
     from governance.sharing import ensure_key, key_file, load_key
@@ -325,7 +319,7 @@ def _init(arguments: argparse.Namespace) -> int:
 def _catalog_import(arguments: argparse.Namespace) -> int:
     from governance.cli_format import table, to_json
 
-    report = _open(arguments).import_catalog(arguments.paths, dry_run=arguments.dry_run)
+    report = open_governance(arguments).import_catalog(arguments.paths, dry_run=arguments.dry_run)
     for file in report.files:
         for warning in file.warnings:
             print(f"warning: {warning}", file=sys.stderr)
@@ -379,7 +373,7 @@ def _catalog_list(arguments: argparse.Namespace) -> int:
     from governance.cli_format import table, to_json
     from governance.store.registrations import CatalogFilter
 
-    found = _open(arguments).list_catalog(
+    found = open_governance(arguments).list_catalog(
         CatalogFilter(
             organisation=arguments.organisation,
             status=arguments.status,
@@ -419,7 +413,7 @@ def _catalog_show(arguments: argparse.Namespace) -> int:
     from governance.catalog_files import dump
     from governance.cli_format import to_json
 
-    view = _open(arguments).show(arguments.dataset_id, arguments.at_version)
+    view = open_governance(arguments).show(arguments.dataset_id, arguments.at_version)
     if arguments.format == "yaml":
         print(dump(view.registration), end="")
     elif arguments.format == "json":
@@ -453,7 +447,7 @@ def _catalog_export(arguments: argparse.Namespace) -> int:
     from governance.catalog_files import dump
     from governance.cli_format import to_json
 
-    exported = _open(arguments).export_catalog(arguments.dataset_ids, arguments.out)
+    exported = open_governance(arguments).export_catalog(arguments.dataset_ids, arguments.out)
     if arguments.out:
         for _, path in exported:
             print(path)
@@ -476,7 +470,7 @@ def _scan(arguments: argparse.Namespace) -> int:
         report = scan_file(target, arguments.sample, arguments.sheet)
         print(to_json(report.to_json()) if arguments.format == "json" else scan_text(report))
         return ExitCode.OK
-    scanned = _open(arguments).scan_dataset(
+    scanned = open_governance(arguments).scan_dataset(
         arguments.target, arguments.data, arguments.sample, arguments.sheet
     )
     if arguments.format == "json":
@@ -507,7 +501,7 @@ def _validate(arguments: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return ExitCode.BAD_INPUT
-    validation = _open(arguments).validate_dataset(
+    validation = open_governance(arguments).validate_dataset(
         arguments.dataset_id, arguments.data, arguments.sheet, arguments.suites
     )
     result = validation.result
@@ -533,7 +527,7 @@ def _writable(path: Path) -> bool:
 def _audit_verify(arguments: argparse.Namespace) -> int:
     from governance.cli_format import to_json
 
-    report = _open(arguments).verify_audit()
+    report = open_governance(arguments).verify_audit()
     head = report.head
     if arguments.format == "json":
         print(
@@ -566,7 +560,7 @@ def _audit_verify(arguments: argparse.Namespace) -> int:
 def _demo(arguments: argparse.Namespace) -> int:
     from collections import Counter
 
-    governance = _open(arguments)
+    governance = open_governance(arguments)
     report = governance.run_demo(
         arguments.data_dir, arguments.catalog, arguments.seed, arguments.rows
     )

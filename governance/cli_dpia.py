@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from governance.cli_store import open_governance
 from governance.domain.roles import Role
 from governance.errors import BadInputError, ExitCode
 
@@ -165,12 +166,6 @@ def _answer_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _open(arguments: argparse.Namespace) -> Any:
-    from governance.services import Governance
-
-    return Governance.open(arguments.db)
-
-
 def _pairs(items: list[str], what: str) -> dict[str, str]:
     pairs = {}
     for item in items:
@@ -195,7 +190,7 @@ def _users_add(arguments: argparse.Namespace) -> int:
     from governance.domain.roles import Role
 
     roles = frozenset(Role(r) for r in arguments.role)
-    created = _open(arguments).add_user(arguments.name, roles)
+    created = open_governance(arguments).add_user(arguments.name, roles)
     print(f"{'added' if created else 'updated'} {arguments.name}: {', '.join(sorted(roles))}")
     return ExitCode.OK
 
@@ -203,7 +198,7 @@ def _users_add(arguments: argparse.Namespace) -> int:
 def _users_list(arguments: argparse.Namespace) -> int:
     from governance.cli_format import table
 
-    people = _open(arguments).users()
+    people = open_governance(arguments).users()
     data = {"users": [{"name": n, "roles": sorted(r)} for n, r in people]}
     text = table(("NAME", "ROLES"), [(n, ", ".join(sorted(r))) for n, r in people])
     return _print(arguments, data, text)
@@ -213,7 +208,7 @@ def _users_list(arguments: argparse.Namespace) -> int:
 
 
 def _prescan(arguments: argparse.Namespace) -> int:
-    view: PrescanView = _open(arguments).prescan(
+    view: PrescanView = open_governance(arguments).prescan(
         arguments.dataset_ids,
         _pairs(arguments.answer, "--answer"),
         arguments.accept_suggestions,
@@ -280,7 +275,7 @@ def _prescan_text(view: PrescanView) -> str:
 def _new(arguments: argparse.Namespace) -> int:
     from governance.domain.templates import TemplateKind
 
-    state = _open(arguments).new_assessment(
+    state = open_governance(arguments).new_assessment(
         TemplateKind(arguments.template), arguments.dataset_ids, arguments.title
     )
     return _state(arguments, state, f"started assessment {state.id}")
@@ -292,7 +287,7 @@ def _answer(arguments: argparse.Namespace) -> int:
         answers.update(_answers_file(arguments.file))
     if not answers:
         raise BadInputError("give answers as QUESTION=VALUE or --file answers.yaml")
-    state = _open(arguments).answer(arguments.assessment_id, answers)
+    state = open_governance(arguments).answer(arguments.assessment_id, answers)
     return _state(arguments, state, f"recorded {len(answers)} answer(s)")
 
 
@@ -309,30 +304,36 @@ def _answers_file(path: Path) -> dict[str, Any]:
 
 
 def _submit(arguments: argparse.Namespace) -> int:
-    state = _open(arguments).submit(arguments.assessment_id)
+    state = open_governance(arguments).submit(arguments.assessment_id)
     return _state(arguments, state, "submitted for review")
 
 
 def _review(arguments: argparse.Namespace) -> int:
     comments = _pairs(arguments.comment, "--comment")
-    state = _open(arguments).review(arguments.assessment_id, comments, arguments.request_changes)
+    state = open_governance(arguments).review(
+        arguments.assessment_id, comments, arguments.request_changes
+    )
     return _state(arguments, state, f"review: {len(comments)} comment(s)")
 
 
 def _advise(arguments: argparse.Namespace) -> int:
-    state = _open(arguments).advise(arguments.assessment_id, arguments.position, arguments.text)
+    state = open_governance(arguments).advise(
+        arguments.assessment_id, arguments.position, arguments.text
+    )
     return _state(arguments, state, "DPO advice recorded")
 
 
 def _approve(arguments: argparse.Namespace) -> int:
-    state = _open(arguments).approve(arguments.assessment_id, arguments.review_by, arguments.note)
+    state = open_governance(arguments).approve(
+        arguments.assessment_id, arguments.review_by, arguments.note
+    )
     sign_off = state.sign_off
     review_by = sign_off.review_by if sign_off else None
     return _state(arguments, state, f"approved; review by {review_by}")
 
 
 def _reject(arguments: argparse.Namespace) -> int:
-    state = _open(arguments).reject(arguments.assessment_id, arguments.reason)
+    state = open_governance(arguments).reject(arguments.assessment_id, arguments.reason)
     return _state(arguments, state, "rejected")
 
 
@@ -371,7 +372,7 @@ def assessment_json(state: Assessment) -> dict[str, Any]:
 def _status(arguments: argparse.Namespace) -> int:
     from governance.cli_format import table
 
-    governance = _open(arguments)
+    governance = open_governance(arguments)
     if arguments.assessment_id is None:
         states = governance.assessments(arguments.dataset)
         rows = [
@@ -439,7 +440,7 @@ def _export(arguments: argparse.Namespace) -> int:
         raise BadInputError(f"{out}: name the export .md or .pdf")
     if not out.parent.is_dir() or out.is_dir():
         raise BadInputError(f"{out}: not a file in an existing folder; choose another --out")
-    content = _open(arguments).export(
+    content = open_governance(arguments).export(
         arguments.assessment_id, fmt, arguments.language, arguments.at_version
     )
     try:

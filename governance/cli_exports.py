@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from governance.cli_store import open_governance
 from governance.errors import BadInputError, ExitCode
 
 
@@ -64,10 +65,9 @@ def add_export_commands(commands: Any, command: Any) -> None:
 
 def _inputs(arguments: argparse.Namespace) -> tuple[list[Any], dict[str, Any]]:
     from governance.exports.context import load_organisations
-    from governance.services import Governance
 
     organisations = load_organisations()
-    return Governance.open(arguments.db).export_records(), organisations
+    return open_governance(arguments).export_records(), organisations
 
 
 def _write(out: Path | None, content: bytes) -> None:

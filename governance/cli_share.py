@@ -11,6 +11,7 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from governance.cli_store import open_governance
 from governance.errors import ExitCode
 
 if TYPE_CHECKING:
@@ -79,16 +80,10 @@ def _share_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sheet", metavar="NAME", help="the sheet of an XLSX with several")
 
 
-def _open(arguments: argparse.Namespace) -> Any:
-    from governance.services import Governance
-
-    return Governance.open(arguments.db)
-
-
 def _gate(arguments: argparse.Namespace) -> int:
     from governance.cli_format import to_json
 
-    run: GateRun = _open(arguments).gate(
+    run: GateRun = open_governance(arguments).gate(
         arguments.dataset_id,
         arguments.recipient,
         arguments.purpose,
@@ -107,7 +102,7 @@ def _gate(arguments: argparse.Namespace) -> int:
 def _share(arguments: argparse.Namespace) -> int:
     from governance.cli_format import to_json
 
-    run: ShareRun = _open(arguments).share(
+    run: ShareRun = open_governance(arguments).share(
         arguments.dataset_id,
         arguments.recipient,
         arguments.purpose,
@@ -170,7 +165,7 @@ def decision_text(decision: Decision, title: str) -> str:
 def _check(arguments: argparse.Namespace) -> int:
     from governance.cli_format import to_json
 
-    answer: CheckAnswer = _open(arguments).check(
+    answer: CheckAnswer = open_governance(arguments).check(
         arguments.dataset_id, arguments.purpose, arguments.recipient
     )
     if arguments.format == "json":
