@@ -57,13 +57,8 @@ def large_scale_rows() -> int:
     return int(text)
 
 
-def project_dir(name: str) -> Path:
-    """`name/` (catalog, expectations) in the working directory, else the project's own."""
+def project_path(name: str) -> Path:
+    """`name` (catalog/, expectations/, dpia/, organisations.yaml) in the working
+    directory, else the project's own."""
     here = Path(name)
-    return here if here.is_dir() else Path(__file__).resolve().parent.parent / name
-
-
-def project_file(name: str) -> Path:
-    """`name` in the working directory, else the project's own (e.g. organisations.yaml)."""
-    here = Path(name)
-    return here if here.is_file() else Path(__file__).resolve().parent.parent / name
+    return here if here.exists() else Path(__file__).resolve().parent.parent / name

@@ -193,7 +193,7 @@ class Governance(ShareUseCases):
 
         if suites is not None and not suites.is_dir():
             raise BadInputError(f"{suites}: no such folder of expectation suites (--suites)")
-        suite_yaml = suite_file(dataset_id, suites or config.project_dir("expectations"))
+        suite_yaml = suite_file(dataset_id, suites or config.project_path("expectations"))
         with self.store.reading() as connection:
             try:
                 registration = registrations.get(connection, dataset_id)
@@ -307,7 +307,7 @@ class Governance(ShareUseCases):
                 f"{data_dir}: cannot write the demo data ({error.strerror}); choose another "
                 "folder with --data-dir"
             ) from None
-        imported = self.import_catalog([catalog_dir or config.project_dir("catalog")])
+        imported = self.import_catalog([catalog_dir or config.project_path("catalog")])
         scanned = [self.scan_dataset(file.dataset_id, data=file.path) for file in generated]
         validated = [self.validate_dataset(file.dataset_id, data=file.path) for file in generated]
         return DemoReport(generated, imported, scanned, validated, self._demo_people())

@@ -188,7 +188,7 @@ class ShareUseCases(AssessmentUseCases):
         from governance.quality.run import suite_digest, suite_file
         from governance.store import scans, validations
 
-        suite_yaml = suite_file(registration.id, config.project_dir("expectations"))
+        suite_yaml = suite_file(registration.id, config.project_path("expectations"))
         digest = suite_digest(suite_yaml)
         if fingerprint is None:
             fingerprint = (
@@ -267,7 +267,7 @@ class ShareUseCases(AssessmentUseCases):
         from governance.quality.run import suite_digest, suite_file
 
         dpia_digest = self._dpia(registration).digest()
-        suite = suite_digest(suite_file(registration.id, config.project_dir("expectations")))
+        suite = suite_digest(suite_file(registration.id, config.project_path("expectations")))
         return lambda decision: decision.invalid_because(
             registration.version, dpia_digest, fingerprint, today, suite
         )

@@ -37,7 +37,7 @@ class TemplateError(BadInputError):
 
 
 def template_for(kind: TemplateKind) -> Template:
-    return load_template(config.project_dir("dpia") / f"{TEMPLATE_IDS[kind]}.yaml")
+    return load_template(config.project_path("dpia") / f"{TEMPLATE_IDS[kind]}.yaml")
 
 
 @cache

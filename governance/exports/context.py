@@ -60,7 +60,7 @@ class DatasetRecord:
 
 def organisations_file() -> Path:
     configured = os.environ.get("GOVERNANCE_ORGANISATIONS")
-    return Path(configured) if configured else config.project_file("organisations.yaml")
+    return Path(configured) if configured else config.project_path("organisations.yaml")
 
 
 def load_organisations(path: Path | None = None) -> dict[str, Organisation]:
