@@ -320,10 +320,28 @@ class AssessmentUseCases:
     def export(
         self, assessment_id: int, fmt: str, language: str = "nl", version: int | None = None
     ) -> bytes:
+        """The assessment as Markdown (UTF-8) or PDF, fit to hand to a council or an
+        auditor."""
+        from governance.dpia.report import ReportDataset, build_report
+
         view = self.assessment(assessment_id, version)
         with self.store.reading() as connection:
             datasets = [registrations.get(connection, d) for d in view.state.datasets]
-        return export_assessment(view, datasets, fmt, language)
+        report = build_report(
+            view.state,
+            view.template,
+            [ReportDataset(r.id, r.title, r.organisation) for r in datasets],
+            language,
+            tuple(view.review_needed),
+            view.prescan,
+        )
+        if fmt == "pdf":
+            from governance.dpia.pdf import render_pdf
+
+            return render_pdf(report)
+        from governance.dpia.markdown import render_markdown
+
+        return render_markdown(report).encode("utf-8")
 
     def assessments(self, dataset_id: str | None = None) -> list[Assessment]:
         with self.store.reading() as connection:
@@ -420,26 +438,3 @@ def _review_needed(state: Assessment, current: dict[str, Any]) -> list[str]:
                 f"{dataset_id}: the latest scan finds other personal data than was assessed"
             )
     return reasons
-
-
-def export_assessment(
-    view: AssessmentView, datasets: list[Registration], fmt: str, language: str = "nl"
-) -> bytes:
-    """The assessment as Markdown (UTF-8) or PDF, fit to hand to a council or an auditor."""
-    from governance.dpia.report import ReportDataset, build_report
-
-    report = build_report(
-        view.state,
-        view.template,
-        [ReportDataset(r.id, r.title, r.organisation) for r in datasets],
-        language,
-        tuple(view.review_needed),
-        view.prescan,
-    )
-    if fmt == "pdf":
-        from governance.dpia.pdf import render_pdf
-
-        return render_pdf(report)
-    from governance.dpia.markdown import render_markdown
-
-    return render_markdown(report).encode("utf-8")
