@@ -21,6 +21,7 @@ from governance.dpia_service import PermissionDenied
 from governance.errors import BadInputError
 from governance.services import Governance
 from tests.builders import write_yaml
+from tests.domain.test_prescan import EDGES
 
 CATALOG = Path(__file__).resolve().parent.parent / "catalog"
 TEMPLATES = Path(__file__).resolve().parent.parent / "dpia"
@@ -260,16 +261,21 @@ def test_an_analyst_cannot_start_an_assessment(people: People) -> None:
 # --- exports and the gate ---------------------------------------------------------------------
 
 
-def approved_dpia(people: People, datasets: list[str]) -> int:
+def in_review(people: People, datasets: list[str]) -> int:
+    """A complete DPIA by stef, submitted and taken up for review by petra."""
     stef = people.as_("stef")
-    template = template_for(TemplateKind.DPIA)
     dpia = stef.new_assessment(TemplateKind.DPIA, datasets, "DPIA wachtlijsten")
-    stef.answer(dpia.id, every_required_answer(template))
+    stef.answer(dpia.id, every_required_answer(template_for(TemplateKind.DPIA)))
     stef.submit(dpia.id)
     people.as_("petra").review(dpia.id, {})
-    people.as_("frank").advise(dpia.id, "positive", "Het FG-advies: akkoord")
-    people.as_("petra").approve(dpia.id)
     return dpia.id
+
+
+def approved_dpia(people: People, datasets: list[str]) -> int:
+    dpia_id = in_review(people, datasets)
+    people.as_("frank").advise(dpia_id, "positive", "Het FG-advies: akkoord")
+    people.as_("petra").approve(dpia_id)
+    return dpia_id
 
 
 def test_the_pdf_export_opens_with_its_sections_and_risk_table(people: People) -> None:
@@ -336,28 +342,22 @@ def test_whoever_wrote_part_of_it_may_not_approve_it(people: People) -> None:
 
 def test_advice_on_answers_that_change_does_not_count(people: People) -> None:
     stef, petra = people.as_("stef"), people.as_("petra")
-    dpia = stef.new_assessment(TemplateKind.DPIA, [WMO], "")
-    stef.answer(dpia.id, every_required_answer(template_for(TemplateKind.DPIA)))
-    stef.submit(dpia.id)
-    petra.review(dpia.id, {})
-    people.as_("frank").advise(dpia.id, "positive", "Akkoord")
-    assert petra.review(dpia.id, {}, request_changes=True).advice is None
-    stef.submit(dpia.id)
-    petra.review(dpia.id, {})
+    dpia_id = in_review(people, [WMO])
+    people.as_("frank").advise(dpia_id, "positive", "Akkoord")
+    assert petra.review(dpia_id, {}, request_changes=True).advice is None
+    stef.submit(dpia_id)
+    petra.review(dpia_id, {})
     with pytest.raises(PermissionDenied, match="DPO's advice"):
-        petra.approve(dpia.id)
+        petra.approve(dpia_id)
 
 
 def test_setting_negative_advice_aside_needs_a_note(people: People) -> None:
-    stef, petra = people.as_("stef"), people.as_("petra")
-    dpia = stef.new_assessment(TemplateKind.DPIA, [WMO], "")
-    stef.answer(dpia.id, every_required_answer(template_for(TemplateKind.DPIA)))
-    stef.submit(dpia.id)
-    petra.review(dpia.id, {})
-    people.as_("frank").advise(dpia.id, "negative", "Te grote risico's")
+    petra = people.as_("petra")
+    dpia_id = in_review(people, [WMO])
+    people.as_("frank").advise(dpia_id, "negative", "Te grote risico's")
     with pytest.raises(PermissionDenied, match="needs a note"):
-        petra.approve(dpia.id)
-    assert petra.approve(dpia.id, note="Maatregelen r1 genomen").status is Status.APPROVED
+        petra.approve(dpia_id)
+    assert petra.approve(dpia_id, note="Maatregelen r1 genomen").status is Status.APPROVED
 
 
 def test_a_rejected_dpia_is_not_outweighed_by_the_recorded_one(people: People) -> None:
@@ -422,17 +422,7 @@ def test_audit_verify_finds_roles_set_back_behind_its_back(people: People) -> No
     assert not report.intact and any("user anna" in p for p in report.problems)
 
 
-@pytest.mark.parametrize(
-    ("yes", "requirement"),
-    [
-        ((), DpiaRequirement.NOT_REQUIRED),
-        (("edpb-koppeling",), DpiaRequirement.RECOMMENDED),
-        (("edpb-koppeling", "edpb-grote-schaal"), DpiaRequirement.REQUIRED),
-        (("ap-gezondheidsgegevens",), DpiaRequirement.REQUIRED),
-        (("nieuwe-wetgeving",), DpiaRequirement.REQUIRED),
-        (("iama-nodig", "kinderrechten"), DpiaRequirement.NOT_REQUIRED),
-    ],
-)
+@pytest.mark.parametrize(("yes", "requirement"), EDGES)
 def test_the_shipped_decision_rule_at_its_edges(
     yes: tuple[str, ...], requirement: DpiaRequirement
 ) -> None:

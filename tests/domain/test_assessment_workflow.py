@@ -22,7 +22,7 @@ from governance.domain.assessment import (
 )
 from governance.domain.risks import Grade, Risk, level
 from governance.domain.roles import Role
-from governance.domain.templates import Template
+from governance.domain.templates import Question, Template
 
 TODAY = date(2026, 11, 28)
 
@@ -234,6 +234,18 @@ def test_a_risk_carries_measures_and_a_residual_level() -> None:
     assert Risk.from_json(risk.to_json()) == risk
 
 
+def a_question(qtype: str) -> Question:
+    return Question.model_validate(
+        {
+            "id": "q",
+            "text": {"nl": "v", "en": "q"},
+            "help": {"nl": "h", "en": "h"},
+            "type": qtype,
+            "reference": "r",
+        }
+    )
+
+
 @pytest.mark.parametrize(
     ("qtype", "raw", "stored"),
     [
@@ -250,17 +262,7 @@ def test_a_risk_carries_measures_and_a_residual_level() -> None:
     ],
 )
 def test_answers_are_parsed_by_type(qtype: str, raw: Any, stored: Any) -> None:
-    from governance.domain.templates import Question
-
-    question = Question.model_validate(
-        {
-            "id": "q",
-            "text": {"nl": "v", "en": "q"},
-            "help": {"nl": "h", "en": "h"},
-            "type": qtype,
-            "reference": "r",
-        }
-    )
+    question = a_question(qtype)
     assert parse_answer(question, raw) == stored
 
 
@@ -276,17 +278,7 @@ def test_answers_are_parsed_by_type(qtype: str, raw: Any, stored: Any) -> None:
     ],
 )
 def test_bad_answers_say_what_is_expected(qtype: str, raw: Any, message: str) -> None:
-    from governance.domain.templates import Question
-
-    question = Question.model_validate(
-        {
-            "id": "q",
-            "text": {"nl": "v", "en": "q"},
-            "help": {"nl": "h", "en": "h"},
-            "type": qtype,
-            "reference": "r",
-        }
-    )
+    question = a_question(qtype)
     with pytest.raises(ValueError, match=message):
         parse_answer(question, raw)
 

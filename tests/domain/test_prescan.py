@@ -58,17 +58,20 @@ PRESCAN = Template.model_validate(
 NO = dict.fromkeys((q.id for q in PRESCAN.questions), False)
 
 
-@pytest.mark.parametrize(
-    ("yes", "requirement"),
-    [
-        ((), DpiaRequirement.NOT_REQUIRED),
-        (("edpb-koppeling",), DpiaRequirement.RECOMMENDED),
-        (("edpb-koppeling", "edpb-grote-schaal"), DpiaRequirement.REQUIRED),
-        (("ap-gezondheidsgegevens",), DpiaRequirement.REQUIRED),
-        (("nieuwe-wetgeving",), DpiaRequirement.REQUIRED),
-        (("iama-nodig", "kinderrechten"), DpiaRequirement.NOT_REQUIRED),
-    ],
-)
+# The decision rule's edges: no criterion, one and two EDPB criteria, one AP-list item,
+# new legislation, and the flags that count towards nothing. The shipped template is
+# tested with the same table (tests/test_dpia_service.py).
+EDGES = [
+    ((), DpiaRequirement.NOT_REQUIRED),
+    (("edpb-koppeling",), DpiaRequirement.RECOMMENDED),
+    (("edpb-koppeling", "edpb-grote-schaal"), DpiaRequirement.REQUIRED),
+    (("ap-gezondheidsgegevens",), DpiaRequirement.REQUIRED),
+    (("nieuwe-wetgeving",), DpiaRequirement.REQUIRED),
+    (("iama-nodig", "kinderrechten"), DpiaRequirement.NOT_REQUIRED),
+]
+
+
+@pytest.mark.parametrize(("yes", "requirement"), EDGES)
 def test_the_decision_rule_at_its_edges(yes: tuple[str, ...], requirement: DpiaRequirement) -> None:
     result = outcome(PRESCAN, {**NO, **dict.fromkeys(yes, True)})
     assert result.requirement is requirement
