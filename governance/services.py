@@ -234,14 +234,11 @@ class Governance(ShareUseCases):
         declared = {c.name for c in registration.declared_pii_columns}
         personal = frozenset(declared | found_personal)
         run = QualityInput(registration, suite_yaml, personal, today or date.today())
-        located = scanning.data_file(registration, data)
+        if loaded is None and scanning.data_file(registration, data) is not None:
+            loaded = scanning.read_source(registration, data, sheet)
         if loaded is not None:
             result = validate_file(run, loaded)
-        elif located is not None:
-            path, options = located
-            loaded = scanning.read_data_file(path, sheet=sheet, csv_options=options)
-            result = validate_file(run, loaded)
-        else:
+        else:  # an SQL table is validated in the database, never pulled out whole
             source = registration.source
             result = validate_sql(run, str(source.url), str(source.table))
         recorded = {**result.to_json(), "suite_digest": suite_digest(suite_yaml)}
