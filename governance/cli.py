@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 from governance import __version__
 from governance.cli_dpia import add_dpia_commands, add_users_commands
 from governance.cli_exports import add_export_commands
+from governance.cli_io import open_governance
 from governance.cli_share import add_share_commands
-from governance.cli_store import open_governance
 from governance.domain.vocabulary import Status
 from governance.errors import ExitCode, GovernanceError
 

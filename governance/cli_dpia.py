@@ -7,12 +7,11 @@ store, decide what they may do — an author cannot approve their own DPIA.
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from governance.cli_store import open_governance
+from governance.cli_io import check_output, open_governance, write_output
 from governance.domain.roles import Role
 from governance.errors import BadInputError, ExitCode
 
@@ -438,14 +437,9 @@ def _export(arguments: argparse.Namespace) -> int:
     fmt = EXPORT_FORMATS.get(out.suffix.lower())
     if fmt is None:
         raise BadInputError(f"{out}: name the export .md or .pdf")
-    if not out.parent.is_dir() or out.is_dir():
-        raise BadInputError(f"{out}: not a file in an existing folder; choose another --out")
+    check_output(out)
     content = open_governance(arguments).export(
         arguments.assessment_id, fmt, arguments.language, arguments.at_version
     )
-    try:
-        out.write_bytes(content)
-    except OSError as error:
-        raise BadInputError(f"{out}: cannot write the export ({error.strerror})") from None
-    print(f"wrote {out} ({len(content):,} bytes)", file=sys.stderr)
+    write_output(out, content)
     return ExitCode.OK

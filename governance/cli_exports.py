@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from governance.cli_store import open_governance
+from governance.cli_io import check_output, open_governance, write_output
 from governance.errors import BadInputError, ExitCode
 
 
@@ -70,20 +70,6 @@ def _inputs(arguments: argparse.Namespace) -> tuple[list[Any], dict[str, Any]]:
     return open_governance(arguments).export_records(), organisations
 
 
-def _write(out: Path | None, content: bytes) -> None:
-    if out is None:
-        sys.stdout.buffer.write(content)
-        sys.stdout.flush()
-        return
-    if not out.parent.is_dir() or out.is_dir():
-        raise BadInputError(f"{out}: not a file in an existing folder; choose another --out")
-    try:
-        out.write_bytes(content)
-    except OSError as error:
-        raise BadInputError(f"{out}: cannot write the export ({error.strerror})") from None
-    print(f"wrote {out} ({len(content):,} bytes)", file=sys.stderr)
-
-
 def _openmetadata(arguments: argparse.Namespace) -> int:
     from governance.exports import openmetadata
 
@@ -103,12 +89,14 @@ def _openmetadata(arguments: argparse.Namespace) -> int:
 def _dcat(arguments: argparse.Namespace) -> int:
     from governance.exports.dcat import render_dcat
 
+    if arguments.out is not None:
+        check_output(arguments.out)
     records, organisations = _inputs(arguments)
     base = arguments.base
     if base is not None and (not base.startswith(("http://", "https://")) or " " in base):
         raise BadInputError(f"--base {base!r}: give an http(s) URI, e.g. https://data.example.nl")
     rendered = render_dcat(records, organisations, arguments.format, base)
-    _write(arguments.out, rendered.encode("utf-8"))
+    write_output(arguments.out, rendered.encode("utf-8"))
     return ExitCode.OK
 
 
@@ -117,9 +105,11 @@ def _art30(arguments: argparse.Namespace) -> int:
 
     if arguments.format == "xlsx" and arguments.out is None:
         raise BadInputError("an xlsx register needs --out FILE.xlsx")
+    if arguments.out is not None:
+        check_output(arguments.out)
     records, organisations = _inputs(arguments)
     rows = art30_rows(records, organisations, arguments.language)
-    _write(arguments.out, render_art30(rows, arguments.format, arguments.language))
+    write_output(arguments.out, render_art30(rows, arguments.format, arguments.language))
     flagged = [row for row in rows if row.flags]
     if flagged:
         print(f"{len(flagged)} row(s) flagged for missing fields", file=sys.stderr)

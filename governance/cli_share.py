@@ -11,7 +11,7 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from governance.cli_store import open_governance
+from governance.cli_io import open_governance
 from governance.errors import ExitCode
 
 if TYPE_CHECKING:
