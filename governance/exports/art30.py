@@ -223,7 +223,7 @@ def art30_rows(
     return [
         _row(record, purpose, organisations, language)
         for record in records
-        if record.registration.status is Status.ACTIVE and _holds_personal_data(record)
+        if record.registration.status is Status.ACTIVE and record.holds_personal_data
         for purpose in record.registration.purposes
     ]
 
@@ -245,12 +245,6 @@ def render_art30(rows: list[Art30Row], fmt: Format, language: Language = "nl") -
 
 
 # --- rows -------------------------------------------------------------------------------
-
-
-def _holds_personal_data(record: DatasetRecord) -> bool:
-    """Declared personal data, or any found by the latest scan: an undeclared column of
-    names still makes the dataset a processing (and its row is flagged)."""
-    return record.registration.holds_personal_data or any(record.found().values())
 
 
 def _row(

@@ -52,6 +52,12 @@ class DatasetRecord:
     latest_scan: dict[str, Any] | None
     dpia: DpiaState
 
+    @property
+    def holds_personal_data(self) -> bool:
+        """Declared personal data, or any the latest scan found: an undeclared column of
+        names makes the dataset personal data all the same."""
+        return self.registration.holds_personal_data or any(self.found().values())
+
     def found(self) -> dict[str, set[PiiEntity]]:
         """Per column, the entities the latest scan found."""
         columns = self.latest_scan["columns"] if self.latest_scan else []

@@ -82,8 +82,7 @@ def dcat_graph(
     for prefix, namespace in NAMESPACES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
     for record in records:
-        if is_published(record.registration) and not any(record.found().values()):
-            # a scan that finds personal data in it overrules the declaration
+        if is_published(record.registration) and not record.holds_personal_data:
             _add_dataset(graph, record.registration, organisations, base)
     return graph
 
