@@ -112,5 +112,9 @@ def _art30(arguments: argparse.Namespace) -> int:
     write_output(arguments.out, render_art30(rows, arguments.format, arguments.language))
     flagged = [row for row in rows if row.flags]
     if flagged:
-        print(f"{len(flagged)} row(s) flagged for missing fields", file=sys.stderr)
+        print(
+            f"{len(flagged)} row(s) flagged (a missing field, or personal data the scan found "
+            "that the registration does not declare): see the last column",
+            file=sys.stderr,
+        )
     return ExitCode.OK
