@@ -19,7 +19,7 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/governance demo
-	$(BIN)/governance catalog list
+	$(BIN)/governance ui
 
 test: $(STAMP) lint typecheck
 	$(BIN)/pytest

@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from governance import __version__
-from governance.cli_dpia import add_dpia_commands, add_users_commands
+from governance.cli_dpia import add_dpia_commands
 from governance.cli_exports import add_export_commands
 from governance.cli_io import open_governance
+from governance.cli_people import add_users_commands
 from governance.cli_share import add_share_commands
+from governance.cli_ui import add_ui_command
 from governance.domain.vocabulary import Status
 from governance.errors import ExitCode, GovernanceError
 
@@ -58,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_export_commands(commands, _command)
     _add_audit_commands(commands)
     _add_demo_command(commands)
+    add_ui_command(commands, _command)
     return parser
 
 
@@ -560,6 +563,8 @@ def _audit_verify(arguments: argparse.Namespace) -> int:
 def _demo(arguments: argparse.Namespace) -> int:
     from collections import Counter
 
+    from governance.services import DEMO_PASSWORD
+
     governance = open_governance(arguments)
     report = governance.run_demo(
         arguments.data_dir, arguments.catalog, arguments.seed, arguments.rows
@@ -577,9 +582,12 @@ def _demo(arguments: argparse.Namespace) -> int:
         result = validation.result
         print(f"validated {result.dataset_id}: {result.outcome.value}")
     for name, roles in report.people:
-        print(f"user {name}: {', '.join(sorted(roles))} (act as them with GOVERNANCE_USER={name})")
+        print(
+            f"user {name}: {', '.join(sorted(roles))} (sign in to the UI with password "
+            f"{DEMO_PASSWORD}, or act as them with GOVERNANCE_USER={name})"
+        )
     print(
-        "\nnext: governance catalog list; governance scan wmo-wachtlijst; "
+        "\nnext: governance ui; governance catalog list; governance scan wmo-wachtlijst; "
         "governance validate wmo-wachtlijst --html wmo.html;\n"
         "      governance gate wmo-wachtlijst --recipient sdr-dataplatform "
         "--purpose beleidsanalyse"

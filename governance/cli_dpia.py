@@ -1,4 +1,4 @@
-"""The assessment commands (`governance dpia …`) and the people commands (`users …`).
+"""The assessment commands (`governance dpia …`).
 
 The acting person is `GOVERNANCE_USER` (else the login name); their roles, kept in the
 store, decide what they may do — an author cannot approve their own DPIA.
@@ -11,35 +11,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from governance.cli_io import check_output, open_governance, write_output
-from governance.domain.roles import Role
+from governance.cli_io import check_output, open_governance, print_result, write_output
 from governance.errors import BadInputError, ExitCode
 
 if TYPE_CHECKING:
     from governance.domain.assessment import Assessment
     from governance.dpia_service import AssessmentView, PrescanView
 
-ROLES = tuple(role.value for role in Role)
 KINDS = ("dpia", "iama", "deda")  # TemplateKind without the pre-scan; a test keeps them equal
 POSITIONS = ("positive", "conditional", "negative")  # ADVICE_POSITIONS; a test keeps them equal
-
-
-def add_users_commands(commands: Any, command: Any, format_option: Any) -> None:
-    group = commands.add_parser("users", help="people and their roles")
-    actions = group.add_subparsers(dest="users_command", metavar="ACTION", required=True)
-    adding = command(
-        actions,
-        "add",
-        "give a person roles (creating them); only an admin may, and the first user must "
-        "be an admin",
-        _users_add,
-    )
-    adding.add_argument("name", metavar="NAME", help="as in GOVERNANCE_USER")
-    adding.add_argument(
-        "--role", action="append", choices=ROLES, required=True, help="repeat for several roles"
-    )
-    listing = command(actions, "list", "list people and their roles", _users_list)
-    format_option(listing)
 
 
 def add_dpia_commands(commands: Any, command: Any, format_option: Any) -> None:
@@ -175,34 +155,6 @@ def _pairs(items: list[str], what: str) -> dict[str, str]:
     return pairs
 
 
-def _print(arguments: argparse.Namespace, data: dict[str, Any], text: str) -> int:
-    from governance.cli_format import to_json
-
-    print(to_json(data) if getattr(arguments, "format", "table") == "json" else text)
-    return ExitCode.OK
-
-
-# --- users ---------------------------------------------------------------------------------
-
-
-def _users_add(arguments: argparse.Namespace) -> int:
-    from governance.domain.roles import Role
-
-    roles = frozenset(Role(r) for r in arguments.role)
-    created = open_governance(arguments).add_user(arguments.name, roles)
-    print(f"{'added' if created else 'updated'} {arguments.name}: {', '.join(sorted(roles))}")
-    return ExitCode.OK
-
-
-def _users_list(arguments: argparse.Namespace) -> int:
-    from governance.cli_format import table
-
-    people = open_governance(arguments).users()
-    data = {"users": [{"name": n, "roles": sorted(r)} for n, r in people]}
-    text = table(("NAME", "ROLES"), [(n, ", ".join(sorted(r))) for n, r in people])
-    return _print(arguments, data, text)
-
-
 # --- the pre-scan ----------------------------------------------------------------------------
 
 
@@ -231,7 +183,7 @@ def _prescan(arguments: argparse.Namespace) -> int:
         "assessment": view.assessment.id if view.assessment else None,
         "reference": result.reference,
     }
-    return _print(arguments, data, _prescan_text(view))
+    return print_result(arguments, data, _prescan_text(view))
 
 
 def _prescan_text(view: PrescanView) -> str:
@@ -337,7 +289,7 @@ def _reject(arguments: argparse.Namespace) -> int:
 
 
 def _state(arguments: argparse.Namespace, state: Assessment, done: str) -> int:
-    return _print(
+    return print_result(
         arguments,
         assessment_json(state),
         f"{done}: assessment {state.id} v{state.version} ({state.kind.value}) is "
@@ -388,7 +340,7 @@ def _status(arguments: argparse.Namespace) -> int:
         ]
         data = {"assessments": [assessment_json(s) for s in states]}
         text = table(("ID", "KIND", "V", "STATUS", "AUTHOR", "DATASETS", "TITLE"), rows)
-        return _print(arguments, data, text)
+        return print_result(arguments, data, text)
     view: AssessmentView = governance.assessment(arguments.assessment_id, arguments.at_version)
     data = {
         **assessment_json(view.state),
@@ -400,7 +352,7 @@ def _status(arguments: argparse.Namespace) -> int:
             {"question": s.question, "evidence": list(s.evidence)} for s in view.suggestions
         ],
     }
-    return _print(arguments, data, _status_text(view))
+    return print_result(arguments, data, _status_text(view))
 
 
 def _status_text(view: AssessmentView) -> str:

@@ -7,9 +7,9 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from governance.errors import BadInputError
+from governance.errors import BadInputError, ExitCode
 
 if TYPE_CHECKING:
     from governance.services import Governance
@@ -39,3 +39,11 @@ def write_output(out: Path | None, content: bytes) -> None:
     except OSError as error:
         raise BadInputError(f"{out}: cannot write the export ({error.strerror})") from None
     print(f"wrote {out} ({len(content):,} bytes)", file=sys.stderr)
+
+
+def print_result(arguments: argparse.Namespace, data: dict[str, Any], text: str) -> int:
+    """`data` as JSON with `--format json`, else `text`."""
+    from governance.cli_format import to_json
+
+    print(to_json(data) if getattr(arguments, "format", "table") == "json" else text)
+    return ExitCode.OK

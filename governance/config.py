@@ -57,6 +57,23 @@ def large_scale_rows() -> int:
     return int(text)
 
 
+def max_upload_mb() -> int:
+    """`GOVERNANCE_MAX_UPLOAD_MB`: the largest data file the UI accepts for a scan
+    (default 50 MB; bigger files go through `governance scan`)."""
+    text = os.environ.get("GOVERNANCE_MAX_UPLOAD_MB") or "50"
+    if not text.isdigit() or int(text) < 1:
+        raise BadInputError(
+            f"GOVERNANCE_MAX_UPLOAD_MB: {text!r} is not a whole number of 1 or more"
+        )
+    return int(text)
+
+
+def oidc_claim() -> str:
+    """`GOVERNANCE_OIDC_CLAIM`: which claim of the identity provider's token names the
+    account in the store (default `email`)."""
+    return os.environ.get("GOVERNANCE_OIDC_CLAIM") or "email"
+
+
 def project_path(name: str) -> Path:
     """`name` (catalog/, expectations/, dpia/, organisations.yaml) in the working
     directory, else the project's own."""

@@ -27,21 +27,17 @@ from governance.domain.assessment import (
 from governance.domain.dpia_state import Approval, DpiaState, recorded_state
 from governance.domain.prescan import DatasetFacts, Outcome, Suggestion, outcome, signals
 from governance.domain.prescan import suggestions as suggest
-from governance.domain.roles import Role
+from governance.domain.roles import Permission, Role
 from governance.domain.templates import Template, TemplateKind
 from governance.domain.vocabulary import PiiEntity
 from governance.errors import BadInputError
+from governance.people_service import PeopleUseCases, PermissionDenied
 from governance.store import assessments, audit, registrations, users
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
     from governance.domain.registration import Registration
-    from governance.store.db import Store
-
-
-class PermissionDenied(BadInputError):
-    """The workflow or the actor's roles do not allow this (exit 2: a person must act)."""
 
 
 @dataclass(frozen=True)
@@ -66,40 +62,7 @@ class AssessmentView:
     suggestions: list[Suggestion] = field(default_factory=list)  # unanswered ones
 
 
-class AssessmentUseCases:
-    store: Store
-    actor: str
-
-    # --- people ------------------------------------------------------------------------
-
-    def add_user(self, name: str, roles: frozenset[Role]) -> bool:
-        """Give `name` these roles (creating the user); only an admin may, except for the
-        very first user, who must then be an admin."""
-        name = name.strip()
-        if not name or not roles:
-            raise BadInputError("give a user name and at least one --role")
-        with self.store.writing() as connection:
-            if users.any_user(connection):
-                if Role.ADMIN not in users.roles_of(connection, self.actor):
-                    raise PermissionDenied(
-                        f"{self.actor} is not an admin; only an admin gives roles"
-                    )
-            elif Role.ADMIN not in roles:
-                raise PermissionDenied(
-                    "the first user must be an admin (--role admin), who then adds the others"
-                )
-            admins = {n for n, r in users.listing(connection) if Role.ADMIN in r}
-            if admins == {name} and Role.ADMIN not in roles:
-                raise PermissionDenied(
-                    f"{name} is the last admin; make someone else admin first, or nobody "
-                    "could manage roles any more"
-                )
-            return users.set_roles(connection, name, roles, self.actor)
-
-    def users(self) -> list[tuple[str, frozenset[Role]]]:
-        with self.store.reading() as connection:
-            return users.listing(connection)
-
+class AssessmentUseCases(PeopleUseCases):
     # --- the pre-scan ------------------------------------------------------------------
 
     def prescan(
@@ -116,6 +79,7 @@ class AssessmentUseCases:
         from governance.domain.answers import parse_answer
         from governance.dpia.templates import template_for
 
+        self.require(Permission.ASSESS, "run a DPIA pre-scan")
         template = template_for(TemplateKind.PRESCAN)
         facts = self._facts(dataset_ids)
         found = signals(facts, config.large_scale_rows())

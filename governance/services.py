@@ -13,16 +13,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from governance import catalog_files, config, scanning
+from governance.audit_service import AuditViews
 from governance.catalog_files import RegistrationFile, RegistrationFileError
 from governance.domain.audit import ChainHead, verify_chain, verify_records
 from governance.domain.legal_rules import Finding, Severity, assess, refusals
 from governance.domain.registration import Registration
-from governance.domain.roles import Role
+from governance.domain.roles import Permission, Role
 from governance.errors import BadInputError, ConflictError, UnknownDatasetError
+from governance.registration_service import RegistrationUseCases
 from governance.share_service import ShareUseCases
 from governance.store import audit, registrations
 from governance.store.db import Store
 from governance.store.registrations import CatalogFilter, SaveResult, VersionInfo
+from governance.views_service import CatalogueViews
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -67,7 +70,9 @@ class AuditReport:
         return not self.problems
 
 
-class Governance(ShareUseCases):
+class Governance(CatalogueViews, RegistrationUseCases, AuditViews, ShareUseCases):
+    """Every use case, on one store, as one acting person."""
+
     def __init__(self, store: Store, actor: str) -> None:
         self.store = store
         self.actor = actor
@@ -83,6 +88,7 @@ class Governance(ShareUseCases):
 
     def import_catalog(self, paths: Sequence[Path], dry_run: bool = False) -> ImportReport:
         """Validate every file, then store all of them in one transaction, or none."""
+        self.require(Permission.REGISTER, "register datasets")
         assessed = self._load_all(catalog_files.discover(paths))
         act = registrations.plan if dry_run else self._save
         transaction = self.store.reading if dry_run else self.store.writing
@@ -127,10 +133,12 @@ class Governance(ShareUseCases):
         return assessed
 
     def list_catalog(self, where: CatalogFilter | None = None) -> list[Registration]:
+        self.require(Permission.VIEW_CATALOGUE, "read the catalogue")
         with self.store.reading() as connection:
             return registrations.list_current(connection, where or CatalogFilter())
 
     def show(self, dataset_id: str, version: int | None = None) -> DatasetView:
+        self.require(Permission.VIEW_CATALOGUE, "read the catalogue")
         with self.store.reading() as connection:
             registration = registrations.get(connection, dataset_id, version)
             history = registrations.history(connection, dataset_id)
@@ -161,6 +169,7 @@ class Governance(ShareUseCases):
         from governance.domain.scan import compare
         from governance.store import scans
 
+        self.require(Permission.RUN_CHECKS, "scan a dataset")
         with self.store.reading() as connection:
             registration = registrations.get(connection, dataset_id)
         report = scanning.scan_source(registration, data, sample, sheet)
@@ -191,6 +200,7 @@ class Governance(ShareUseCases):
         from governance.quality.run import suite_file
         from governance.store import scans
 
+        self.require(Permission.RUN_CHECKS, "run a quality check")
         if suites is not None and not suites.is_dir():
             raise BadInputError(f"{suites}: no such folder of expectation suites (--suites)")
         suite_yaml = suite_file(dataset_id, suites or config.project_path("expectations"))
@@ -248,11 +258,26 @@ class Governance(ShareUseCases):
 
     # --- audit ---------------------------------------------------------------------------
 
+    def store_version(self) -> int:
+        """How many changes the store has seen (the audit chain's length): a cache key that
+        changes with every write."""
+        with self.store.reading() as connection:
+            head = audit.read_head(connection)
+        return head.seq if head else 0
+
     def verify_audit(self) -> AuditReport:
         """The chain is intact, and every stored registration version, scan, quality run
         and gate decision is one that governance wrote and logged (none changed, added or
         deleted behind its back)."""
-        from governance.store import assessments, decisions, scans, users, validations
+        self.require(Permission.VIEW_AUDIT, "verify the audit log")
+        from governance.store import (
+            assessments,
+            credentials,
+            decisions,
+            scans,
+            users,
+            validations,
+        )
 
         with self.store.reading() as connection:
             entries = audit.entries(connection)
@@ -264,6 +289,7 @@ class Governance(ShareUseCases):
                 *decisions.audited_records(connection),
                 *assessments.audited_records(connection),
                 *users.audited_records(connection),
+                *credentials.audited_records(connection),
             ]
         problems = verify_chain(entries, head) + verify_records(entries, records)
         return AuditReport(len(entries), problems, head)
@@ -276,6 +302,7 @@ class Governance(ShareUseCases):
         from governance.exports.context import DatasetRecord
         from governance.store import scans
 
+        self.require(Permission.EXPORT, "export the catalogue")
         with self.store.reading() as connection:
             return [
                 DatasetRecord(
@@ -310,13 +337,14 @@ class Governance(ShareUseCases):
         return DemoReport(generated, imported, scanned, validated, self._demo_people())
 
     def _demo_people(self) -> list[tuple[str, frozenset[Role]]]:
-        """One person per role when the store has none yet: the one running the demo as
-        admin and steward, and colleagues to review, advise and ask (GOVERNANCE_USER)."""
+        """One account per role when the store has none yet, each with DEMO_PASSWORD: the
+        one running the demo as admin and steward, and colleagues to write, review, advise
+        and ask (GOVERNANCE_USER on the command line, or sign in to the UI)."""
         if self.users():
             return []
-        self.add_user(self.actor, frozenset({Role.ADMIN, Role.STEWARD}))
+        self.add_user(self.actor, frozenset({Role.ADMIN, Role.STEWARD}), DEMO_PASSWORD)
         for name, role in DEMO_COLLEAGUES:
-            self.add_user(name, frozenset({role}))
+            self.add_user(name, frozenset({role}), DEMO_PASSWORD)
         return self.users()
 
 
@@ -344,7 +372,9 @@ class DemoReport:
     people: list[tuple[str, frozenset[Role]]]
 
 
+DEMO_PASSWORD = "demo-wachtwoord"  # synthetic demo store on 127.0.0.1 only; printed by the demo
 DEMO_COLLEAGUES = (
+    ("steward", Role.STEWARD),
     ("privacy-officer", Role.PRIVACY_OFFICER),
     ("fg", Role.DPO),
     ("analist", Role.ANALYST),

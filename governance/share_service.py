@@ -28,6 +28,7 @@ from governance.domain.gate import (
 )
 from governance.domain.quality import Outcome as QualityOutcome
 from governance.domain.registration import Registration, canonical_digest
+from governance.domain.roles import Permission
 from governance.domain.scan import ColumnDifference
 from governance.domain.vocabulary import PiiEntity
 from governance.dpia_service import AssessmentUseCases
@@ -132,6 +133,7 @@ class ShareUseCases(AssessmentUseCases):
     ) -> GateRun:
         """Decide whether the data may go to `recipient` for `purpose`, store the decision
         and audit it. Unknown purposes and recipients are decisions (blocked), not errors."""
+        self.require(Permission.GATE, "run the share gate")
         registration = self._current(dataset_id)
         gate_run, _ = self._gate(registration, recipient, purpose, data, sheet, today)
         return gate_run
@@ -245,6 +247,7 @@ class ShareUseCases(AssessmentUseCases):
     ) -> CheckAnswer:
         """Is the dataset approved for this purpose (and recipient)? From the stored
         decisions on the registered data only: no data is read, nothing is written."""
+        self.require(Permission.CHECK, "ask whether a dataset is approved")
         with self.store.reading() as connection:
             registration = registrations.get(connection, dataset_id)
             purpose_id = _purpose_key(registration, purpose)
@@ -289,6 +292,7 @@ class ShareUseCases(AssessmentUseCases):
         from governance.domain.gate_rules import pseudonymised_columns
         from governance.sharing import check_target, load_key, recipient_key
 
+        self.require(Permission.SHARE, "write an extract")
         registration = self._current(dataset_id)
         check_target(out)
         _refuse_overwriting_the_source(registration, data, out)

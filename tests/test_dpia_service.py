@@ -437,7 +437,8 @@ def test_the_shipped_decision_rule_at_its_edges(
 
 
 def test_the_cli_choices_are_the_vocabularies() -> None:
-    from governance.cli_dpia import KINDS, POSITIONS, ROLES
+    from governance.cli_dpia import KINDS, POSITIONS
+    from governance.cli_people import ROLES
     from governance.domain.assessment import ADVICE_POSITIONS
 
     assert tuple(role.value for role in Role) == ROLES

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection, Engine
 from governance.errors import BadInputError
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
-SCHEMA_REVISION = "0005"  # the newest migration; a test keeps it equal to Alembic's head
+SCHEMA_REVISION = "0006"  # the newest migration; a test keeps it equal to Alembic's head
 _WRITE_LOCK_KEY = 0x60_7E_2A  # arbitrary constant: the store's PostgreSQL advisory lock
 _SQLITE_BUSY_TIMEOUT_MS = 30_000
 

@@ -116,6 +116,15 @@ users = sa.Table(
     sa.Column("created_by", sa.Text, nullable=False),
 )
 
+credentials = sa.Table(
+    "credentials",
+    metadata,
+    sa.Column("name", sa.String(120), sa.ForeignKey("users.name"), primary_key=True),
+    sa.Column("password_hash", sa.Text, nullable=False),
+    sa.Column("set_at", sa.String(32), nullable=False),
+    sa.Column("set_by", sa.Text, nullable=False),
+)
+
 assessments = sa.Table(
     "assessments",
     metadata,
