@@ -330,8 +330,8 @@ def test_demo_loads_the_seven_pilots(sqlite_cli: Cli, tmp_path: Path) -> None:
     again = sqlite_cli("demo", "--rows", "250")
     assert again.returncode == 0 and "7 unchanged" in again.stdout
     audit = sqlite_cli.json("audit", "verify")
-    # imports once, scans and quality runs twice, one account per role once
-    assert audit["intact"] and audit["entries"] == 7 + 7 * 2 + 7 * 2 + 4
+    # imports once, scans and quality runs twice, five accounts once (roles and password)
+    assert audit["intact"] and audit["entries"] == 7 + 7 * 2 + 7 * 2 + 5 * 2
     assert run.stdout.count(": passed") + run.stdout.count(": warnings") == 7
     people = sqlite_cli.json("users", "list")["users"]
     assert {role for person in people for role in person["roles"]} == {
@@ -341,7 +341,8 @@ def test_demo_loads_the_seven_pilots(sqlite_cli: Cli, tmp_path: Path) -> None:
         "dpo",
         "analyst",
     }
-    assert "user fg: dpo" in run.stdout and "user fg" not in again.stdout
+    assert "user fg: dpo (sign in to the UI with password" in run.stdout
+    assert "user fg" not in again.stdout
 
 
 def test_the_same_id_twice_in_one_file_is_refused(sqlite_cli: Cli, tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from governance.domain.gate import Verdict
 from governance.domain.gate_rules import GATE_RULES, GateRule
 from governance.domain.legal_rules import RULES, LegalRule
 from governance.domain.registration import field_names
-from governance.domain.roles import Role
+from governance.domain.roles import Permission, Role, roles_with
 from governance.domain.templates import AnswerType
 from governance.domain.vocabulary import (
     BioLevel,
@@ -86,6 +86,8 @@ def test_the_two_commands_are_shown() -> None:
         "GOVERNANCE_PSEUDONYM_KEY",
         "GOVERNANCE_LARGE_SCALE_ROWS",
         "GOVERNANCE_ORGANISATIONS",
+        "GOVERNANCE_MAX_UPLOAD_MB",
+        "GOVERNANCE_OIDC_CLAIM",
     ],
 )
 def test_every_setting_is_documented(variable: str) -> None:
@@ -97,3 +99,11 @@ def test_every_assessment_template_is_documented() -> None:
     assert templates == ["deda.yaml", "iama.yaml", "model-dpia.yaml", "prescan.yaml"]
     for name in templates:
         assert f"`dpia/{name}`" in README
+
+
+@pytest.mark.parametrize("permission", list(Permission))
+def test_every_permission_is_documented_with_exactly_its_roles(permission: Permission) -> None:
+    rows = [line for line in README.splitlines() if line.startswith(f"| `{permission.value}` |")]
+    assert len(rows) == 1, f"one README row for {permission.value}"
+    documented = {role.strip() for role in rows[0].rstrip(" |").rsplit("|", 1)[1].split(",")}
+    assert documented == {role.value for role in roles_with(permission)}
