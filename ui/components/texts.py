@@ -33,16 +33,18 @@ def texts(lang: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for path in sorted((TEXTS / lang).glob("*.yaml")):
         loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        found.update(_flatten(path.stem, loaded))
+        found.update(_flatten(path.stem, loaded, path))
     return found
 
 
-def _flatten(prefix: str, tree: dict[str, Any]) -> dict[str, str]:
+def _flatten(prefix: str, tree: dict[Any, Any], path: Path) -> dict[str, str]:
     flat: dict[str, str] = {}
     for key, value in tree.items():
+        if not isinstance(key, str):  # YAML reads a bare yes/no/on/off key as a boolean
+            raise ValueError(f"{path}: key {key!r} under {prefix} must be quoted")
         name = f"{prefix}.{key}"
         if isinstance(value, dict):
-            flat.update(_flatten(name, value))
+            flat.update(_flatten(name, value, path))
         else:
             flat[name] = str(value)
     return flat
