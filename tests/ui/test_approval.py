@@ -133,6 +133,24 @@ def test_after_the_stewards_gate_run_the_analyst_sees_the_decision(
         assert [code.value for code in app.code] == [f"{STEWARD} <{STEWARD_CONTACT}>"]
 
 
+@pytest.mark.parametrize(
+    ("user", "offered"), [("steward", True), ("privacy-officer", True), ("analist", False)]
+)
+def test_a_steward_runs_the_gate_from_the_page_and_the_answer_follows(
+    open_page: Callable[..., AppTest], user: str, offered: bool
+) -> None:
+    app = ask(open_page, "beleidsanalyse", user=user)
+    assert has_button(app, "approval_run_gate") is offered
+    if not offered:
+        return
+    app.button(key="approval_run_gate").click().run()
+    assert not app.exception
+    assert any(
+        "Besluit vastgelegd: goedgekeurd onder voorwaarden" in s.value for s in app.success
+    ), [s.value for s in app.success]
+    assert any("Goedgekeurd" in s.value for s in app.success)
+
+
 def test_the_approved_extract_downloads_without_any_valid_bsn(
     open_page: Callable[..., AppTest],
     ui_store: str,

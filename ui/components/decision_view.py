@@ -223,3 +223,26 @@ def _write_extract(
             len(extract.columns),
             len(extract.dropped),
         )
+
+
+def run_gate(gov: Governance, dataset_id: str, purpose: str, recipient: str) -> None:
+    """For a steward or privacy officer: let the gate decide now on the registered data
+    (the service refuses anyone else, whatever this shows)."""
+    if not gov.may(Permission.GATE):
+        return
+    st.divider()
+    st.subheader(t("approval.gate.title"))
+    done = st.session_state.pop("approval_gate_done", None)
+    if done:
+        st.success(t("approval.gate.done", outcome=t(f"approval.gate.outcome.{done}")))
+    st.caption(t("approval.gate.explain"))
+    if not st.button(t("approval.gate.run"), key="approval_run_gate"):
+        return
+    try:
+        with st.spinner(t("approval.gate.running")):
+            decided = gov.gate(dataset_id, recipient, purpose)
+    except BadInputError as error:
+        st.error(str(error))
+        return
+    st.session_state["approval_gate_done"] = decided.decision.outcome.value
+    st.rerun()

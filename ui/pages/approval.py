@@ -98,3 +98,4 @@ except BadInputError as error:
 st.divider()
 decision_view.show_answer(answer)
 decision_view.extract_download(gov, answer)
+decision_view.run_gate(gov, dataset_id, purpose, recipient)
