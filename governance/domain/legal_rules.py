@@ -7,6 +7,7 @@ a registration from being stored; warnings are shown and stored nothing less.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -129,6 +130,40 @@ def _provision_missing(registration: Registration) -> Iterator[Breach]:
                 ("purposes", index, "legal_basis"),
                 f"purpose '{purpose_id}' relies on '{ground.value}' (ground {ground.letter}) "
                 "but names no provision of Union or Dutch law",
+            )
+
+
+# A provision names the law and the article, or links to it on wetten.overheid.nl or by ELI.
+_ARTICLE = re.compile(r"\b(?:art\.?|artikel|article)\s*\d", re.IGNORECASE)
+_LAW_LINK = re.compile(r"^https?://(?:wetten\.overheid\.nl/|\S*/eli/)\S+$", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_NOT_A_LAW = frozenset({"art", "artikel", "article", "lid", "onder", "sub"})
+
+
+def names_a_provision(text: str) -> bool:
+    """Whether `text` names a law and an article ('Wmo 2015, art. 2.3.2') or links to one;
+    'zie beleid' or a bare law name cannot be checked by anyone."""
+    if _LAW_LINK.match(text.strip()):
+        return True
+    law_words = [w for w in _WORD.findall(text) if w.casefold() not in _NOT_A_LAW]
+    return bool(_ARTICLE.search(text)) and bool(law_words)
+
+
+@rule(
+    "provision-format",
+    Severity.REFUSAL,
+    "AVG art. 6(3)",
+    "write the law and the article, e.g. 'Wmo 2015, art. 2.3.2', or a link to the provision "
+    "on wetten.overheid.nl",
+)
+def _provision_format(registration: Registration) -> Iterator[Breach]:
+    for index, purpose in enumerate(registration.purposes):
+        basis = purpose.legal_basis
+        if basis is not None and basis.provision and not names_a_provision(basis.provision):
+            yield Breach(
+                ("purposes", index, "legal_basis", "provision"),
+                f"the provision {basis.provision!r} of purpose '{purpose.id}' does not name a "
+                "law and an article",
             )
 
 

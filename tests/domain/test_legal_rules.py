@@ -14,6 +14,7 @@ from tests.builders import REMOVE, valid_document, with_changes
 TRIPS: dict[str, dict[str, Any]] = {
     "ground-f-public-authority": {"purposes.0.legal_basis": {"ground": "legitimate_interests"}},
     "provision-missing": {"purposes.0.legal_basis.provision": REMOVE},
+    "provision-format": {"purposes.0.legal_basis.provision": "zie ons beleid"},
     "purpose-without-basis": {"purposes.0.legal_basis": REMOVE},
     "special-category-without-exception": {"personal_data.special_categories.0.exception": REMOVE},
     "criminal-data-without-basis": {
@@ -58,6 +59,12 @@ NEAR_MISSES: dict[str, dict[str, Any]] = {
         "retention": REMOVE,
         "personal_data": REMOVE,
         "columns.0.pii": None,
+    },
+    "a provision by its link": {
+        "purposes.0.legal_basis.provision": "https://wetten.overheid.nl/BWBR0035362/2024-01-01"
+    },
+    "a provision with 'artikel'": {
+        "purposes.0.legal_basis.provision": "Participatiewet, artikel 7 lid 1 onder a"
     },
     "recipient inside the organisation": {
         "recipients.0.agreement": REMOVE,
@@ -107,3 +114,28 @@ def test_a_bsn_column_without_declared_bsn_use_is_refused_at_the_column() -> Non
     findings = assess(_changed({"personal_data.bsn": REMOVE}))
     bsn = [f for f in findings if f.rule_id == "bsn-without-statutory-basis"]
     assert [f.path for f in bsn] == [("columns", 0, "pii")]
+
+
+@pytest.mark.parametrize(
+    ("provision", "named"),
+    [
+        ("Wmo 2015, art. 2.3.2", True),
+        ("Jeugdwet art. 7.4.4", True),
+        ("Participatiewet, artikel 7 lid 1 onder a", True),
+        ("Regulation (EU) 2016/679, article 6", True),
+        ("https://wetten.overheid.nl/BWBR0035362/2024-01-01", True),
+        ("https://example.eu/eli/reg/2016/679/oj", True),
+        ("zie ons beleid", False),
+        ("Wmo 2015", False),  # which article?
+        ("art. 2.3.2", False),  # of which law?
+        ("artikel 5 lid 1 onder a", False),
+        ("https://gemeente.example/beleid", False),
+        ("", False),
+    ],
+)
+def test_a_provision_names_a_law_and_an_article_or_links_to_it(
+    provision: str, named: bool
+) -> None:
+    from governance.domain.legal_rules import names_a_provision
+
+    assert names_a_provision(provision) is named
