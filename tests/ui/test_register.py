@@ -158,6 +158,23 @@ def test_registering_a_new_dataset(open_page: Callable[..., AppTest], ui_store: 
     )
 
 
+def test_a_new_dataset_can_start_as_a_copy_without_the_id(
+    open_page: Callable[..., AppTest], ui_store: str
+) -> None:
+    app = open_page("register", as_user="steward")
+    app.selectbox(key="reg.copy").select("fixi-meldingen")
+    _run(app)
+    assert _field(app, "id") == "" and _field(app, "organisation") == "Gemeente Dijkhoven"
+    app.text_input(key="reg.field.id").input("fixi-meldingen-2027")
+    app.text_input(key="reg.field.title").input("Meldingen openbare ruimte 2027")
+    _click(app, "reg.save")
+    stored = governance_as(ui_store, "beheer").show("fixi-meldingen-2027").registration
+    original = governance_as(ui_store, "beheer").show("fixi-meldingen").registration
+    assert stored.version == 1 and stored.title == "Meldingen openbare ruimte 2027"
+    assert stored.purposes == original.purposes and stored.columns == original.columns
+    assert original.version == 1, "the copied registration is unchanged"
+
+
 def test_an_id_that_is_taken_is_shown_at_the_id(
     open_page: Callable[..., AppTest], ui_store: str
 ) -> None:

@@ -33,6 +33,8 @@ CONFLICT = "reg.conflict"
 STASH = "reg.stash"  # the typed input set aside when the other version was loaded
 FLASH = "reg.flash"
 EXTRA = "reg.refused"  # (id, refusals) only a save finds: the id is taken
+COPY = "reg.copy"  # a new dataset may start as a copy of a registered one
+COPIED = "reg.copied"  # the copy the form was loaded with
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -83,11 +85,33 @@ def _prepare(gov: Governance, choices: dict[str, str]) -> str:
     elif st.session_state.get(LOADED) != choice:
         st.session_state[CHECKING] = False
         st.session_state[STASH] = None
+        for key in (COPY, COPIED):
+            st.session_state.pop(key, None)
         loading = _stored(gov, choice) if choice != NEW else _NEW_FORM
         _load(choice, loading["document"], loading["version"], loading["title"])
     elif not form.is_loaded():
         form.load(st.session_state.get(DRAFT) or {})
+    if choice == NEW:
+        _offer_copy(gov, choices)
     return choice
+
+
+def _offer_copy(gov: Governance, choices: dict[str, str]) -> None:
+    """A new dataset like one already registered (the same system, owner, purposes) starts
+    as its copy without the id, so the steward changes what differs instead of typing all."""
+    source = st.selectbox(
+        t("register.copy_from"),
+        [NEW, *choices],
+        key=COPY,
+        format_func=lambda i: t("register.copy_none") if i == NEW else f"{i} — {choices[i]}",
+        help=t("register.copy_help"),
+    )
+    if source == st.session_state.get(COPIED, NEW):
+        return
+    st.session_state[COPIED] = source
+    document = _stored(gov, source)["document"] if source != NEW else {}
+    document.pop("id", None)
+    _load(NEW, document, None, "")
 
 
 def _save(gov: Governance, drawn: form.DrawnForm) -> None:
