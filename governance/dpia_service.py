@@ -237,6 +237,7 @@ class AssessmentUseCases(PeopleUseCases):
         """Check each event against the workflow and store them all, or none."""
         from governance.dpia.templates import template_for
 
+        self.require(Permission.ASSESS, "work on an assessment")
         today = date.today()
         with self.store.writing() as connection:
             actor = self._actor(connection)
@@ -264,6 +265,7 @@ class AssessmentUseCases(PeopleUseCases):
         readable and exportable after a revision)."""
         from governance.dpia.templates import template_for
 
+        self.require(Permission.ASSESS, "read an assessment")
         with self.store.reading() as connection:
             state = assessments.get(connection, assessment_id, version)
             current = self._covered(connection, state.datasets)
@@ -308,6 +310,7 @@ class AssessmentUseCases(PeopleUseCases):
         return render_markdown(report).encode("utf-8")
 
     def assessments(self, dataset_id: str | None = None) -> list[Assessment]:
+        self.require(Permission.ASSESS, "read assessments")
         with self.store.reading() as connection:
             return assessments.all_states(connection, dataset_id)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from governance import catalog_files, config, scanning
+from governance.assessment_views import AssessmentViews
 from governance.audit_service import AuditViews
 from governance.catalog_files import RegistrationFile, RegistrationFileError
 from governance.domain.audit import ChainHead, verify_chain, verify_records
@@ -70,7 +71,7 @@ class AuditReport:
         return not self.problems
 
 
-class Governance(CatalogueViews, RegistrationUseCases, AuditViews, ShareUseCases):
+class Governance(CatalogueViews, RegistrationUseCases, AssessmentViews, AuditViews, ShareUseCases):
     """Every use case, on one store, as one acting person."""
 
     def __init__(self, store: Store, actor: str) -> None:

@@ -133,9 +133,7 @@ def test_a_bsn_column_without_declared_bsn_use_is_refused_at_the_column() -> Non
         ("", False),
     ],
 )
-def test_a_provision_names_a_law_and_an_article_or_links_to_it(
-    provision: str, named: bool
-) -> None:
+def test_a_provision_names_a_law_and_an_article_or_links_to_it(provision: str, named: bool) -> None:
     from governance.domain.legal_rules import names_a_provision
 
     assert names_a_provision(provision) is named

@@ -141,9 +141,7 @@ class Session:
         """Wait until Streamlit has finished running the script (the app root says so in
         an attribute); the short pause lets a rerun that a click asked for begin."""
         self.page.wait_for_timeout(400)
-        self.page.locator(
-            '[data-testid="stApp"][data-test-script-state="notRunning"]'
-        ).wait_for()
+        self.page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for()
 
     def screenshot(self, name: str) -> None:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
