@@ -60,16 +60,17 @@ def _wait_until_healthy(url: str, server: subprocess.Popen[str], seconds: float)
 def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder with a demo store (accounts with DEMO_PASSWORD) and its data."""
     folder = tmp_path_factory.mktemp("e2e")
-    env = _env(folder)
     demo = subprocess.run(
         [*GOVERNANCE, "demo", "--rows", "300"],
-        cwd=folder, env=env, capture_output=True, text=True, timeout=600,
+        cwd=folder, env=env(folder), capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     assert demo.returncode == 0, demo.stderr
     return folder
 
 
-def _env(folder: Path) -> dict[str, str]:
+def env(folder: Path) -> dict[str, str]:
+    """The environment of every governance process of these tests: this folder's store
+    and key, acting as the demo's admin."""
     return {
         **os.environ,
         "GOVERNANCE_DB": f"sqlite:///{folder / 'governance.db'}",
@@ -86,7 +87,7 @@ def ui_url(workdir: Path) -> Iterator[str]:
     log = (workdir / "ui.log").open("w")
     server = subprocess.Popen(
         [*GOVERNANCE, "ui", "--port", str(port)],
-        cwd=workdir, env=_env(workdir), stdout=log, stderr=subprocess.STDOUT, text=True,
+        cwd=workdir, env=env(workdir), stdout=log, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
