@@ -88,6 +88,7 @@ def test_the_two_commands_are_shown() -> None:
         "GOVERNANCE_ORGANISATIONS",
         "GOVERNANCE_MAX_UPLOAD_MB",
         "GOVERNANCE_OIDC_CLAIM",
+        "GOVERNANCE_TEST_CHROMIUM",
     ],
 )
 def test_every_setting_is_documented(variable: str) -> None:

@@ -151,7 +151,7 @@ def test_an_approval_is_due_for_review_near_its_date(
     people: People, days_before_review: int, due: bool, overdue: bool
 ) -> None:
     dpia_id = approved_dpia(people, [WMO])
-    in_force = people.as_("anna").assessment(dpia_id).state.in_force
+    in_force = people.as_("petra").assessment(dpia_id).state.in_force
     assert in_force is not None and in_force.review_by is not None
     review_by = in_force.review_by
     figures = people.as_("anna").dashboard(review_by - timedelta(days=days_before_review))
