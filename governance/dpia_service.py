@@ -278,7 +278,7 @@ class AssessmentUseCases(PeopleUseCases):
             template,
             completeness(state, template),
             [q.id for q in unanswered(state, template)],
-            _review_needed(state, current),
+            reasons_for_review(state, current),
             prescan,
             open_suggestions,
         )
@@ -370,7 +370,7 @@ class AssessmentUseCases(PeopleUseCases):
                     sign_off.review_by,
                 )
                 current = self._covered(connection, dpia.datasets)
-                review_needed = bool(_review_needed(dpia, current))
+                review_needed = bool(reasons_for_review(dpia, current))
         return DpiaState(requirement, reasoning, approval, review_needed)
 
 
@@ -385,7 +385,7 @@ def _question(template: Template, question_id: str) -> Any:
     return question
 
 
-def _review_needed(state: Assessment, current: dict[str, Any]) -> list[str]:
+def reasons_for_review(state: Assessment, current: dict[str, Any]) -> list[str]:
     """Why an approved assessment needs a review: a dataset it covers changed since."""
     sign_off = state.in_force
     if sign_off is None:

@@ -21,7 +21,7 @@ from governance.domain.legal_rules import Finding, Severity, assess
 from governance.domain.quality import ContractProblem
 from governance.domain.registration import Registration
 from governance.domain.roles import Permission
-from governance.dpia_service import _review_needed
+from governance.dpia_service import reasons_for_review
 from governance.people_service import PeopleUseCases
 from governance.store import assessments, catalogue_queries, registrations
 from governance.store.catalogue_queries import CatalogueSelection, CurrentDocument, StoredScan
@@ -472,7 +472,7 @@ def _covered(
 ) -> dict[str, Any]:
     """What an approval's `covered` record would say of each dataset now (the registration
     version and the personal data its latest registered scan found), for
-    `dpia_service._review_needed`."""
+    `dpia_service.reasons_for_review`."""
     return {
         d.id: {
             "version": d.version,
@@ -487,7 +487,7 @@ def _covered(
 def _assessment_row(state: Assessment, covered: dict[str, Any], today: date) -> AssessmentRow:
     in_force = state.in_force
     review_by = in_force.review_by if in_force else None
-    reasons = _review_needed(state, {d: covered[d] for d in state.datasets if d in covered})
+    reasons = reasons_for_review(state, {d: covered[d] for d in state.datasets if d in covered})
     return AssessmentRow(
         state.id,
         state.kind.value,
