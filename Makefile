@@ -42,6 +42,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/pii/throughput.py --rows 200000 --out /tmp/pii-throughput
 	$(BIN)/python bench/quality/validate_bench.py
 	$(BIN)/python bench/gate_bench.py
+	$(BIN)/python bench/ui_bench.py
 
 clean:
 	rm -rf $(VENV) demo-data governance.db governance.db-wal governance.db-shm

@@ -7,8 +7,8 @@ the pilots' YAML with new ids, titles and organisations, plus assessments until 
 200: pre-scans, DPIAs, IAMA and DEDA on the datasets, a few answers each, some submitted.
 
 Each page is run with Streamlit's AppTest (the real app: sign-in state, navigation, the
-page), as the role it is for. "cold" is the first run in this process for that page
-(empty `st.cache_data`, after the store and imports are warm from the sign-in run);
+page), as the role it is for. "cold" is a run of that page with `st.cache_data` emptied first
+(the store and the imports are warm from the sign-in run before it);
 "warm" is the median of --repeat further runs (what a person clicking around meets).
 Server time is the wall time of `AppTest.run()`: the whole script run, no browser.
 
@@ -96,6 +96,7 @@ def build_store(folder: Path, datasets: int, assessments: int) -> str:
 
 
 def time_pages(url: str, repeat: int) -> list[tuple[str, str, float, float]]:
+    import streamlit as st
     from streamlit.testing.v1 import AppTest
 
     from ui.components.session import SignedIn
@@ -107,6 +108,7 @@ def time_pages(url: str, repeat: int) -> list[tuple[str, str, float, float]]:
         app.session_state["signed_in"] = SignedIn(user, "password")
         app.run()
         app.switch_page(f"pages/{page}.py")
+        st.cache_data.clear()  # cold: nothing of any page cached
         started = time.perf_counter()
         app.run()
         cold = time.perf_counter() - started
@@ -127,6 +129,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     arguments = parser.parse_args()
     os.environ.setdefault("STREAMLIT_BROWSER_GATHER_USAGE_STATS", "false")
+    os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")  # AppTest warns per widget
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
         url = build_store(Path(folder), arguments.datasets, arguments.assessments)
