@@ -127,6 +127,7 @@ class AssessmentUseCases(PeopleUseCases):
     # --- writing an assessment --------------------------------------------------------------
 
     def new_assessment(self, kind: TemplateKind, dataset_ids: list[str], title: str) -> Assessment:
+        self.require(Permission.ASSESS, "start an assessment")
         self._facts(dataset_ids)  # every dataset must be registered
         return self._create(kind, dataset_ids, title, {})
 

@@ -66,16 +66,22 @@ class PeopleUseCases:
 
     def authenticate(self, name: str, password: str) -> frozenset[Role] | None:
         """The roles of `name` when the password is theirs, else None. An unknown name
-        costs the same hashing time as a wrong password, so timing tells no names."""
+        costs the same hashing time as a wrong password, so timing tells no names; after
+        repeated failures the name is locked for a while (`SignInLocked`)."""
+        passwords.SIGN_IN_THROTTLE.check(name)
         with self.store.reading() as connection:
             stored = credentials.password_hash(connection, name)
             roles = users.roles_of(connection, name)
         if not passwords.verify(stored, password) or not roles:
+            passwords.SIGN_IN_THROTTLE.failed(name)
             return None
+        passwords.SIGN_IN_THROTTLE.succeeded(name)
         return roles
 
     def users(self) -> list[tuple[str, frozenset[Role]]]:
+        """Everyone with their roles: colleagues need to know whom to ask."""
         with self.store.reading() as connection:
+            self._require_in(connection, Permission.VIEW_CATALOGUE, "list the people")
             return users.listing(connection)
 
     def roles(self) -> frozenset[Role]:

@@ -149,6 +149,7 @@ class Governance(CatalogueViews, RegistrationUseCases, AssessmentViews, AuditVie
         self, dataset_ids: Sequence[str] = (), folder: Path | None = None
     ) -> list[tuple[Registration, Path | None]]:
         """The current registrations (all, or those named), written to `folder` if given."""
+        self.require(Permission.VIEW_CATALOGUE, "read the catalogue")
         with self.store.reading() as connection:
             if dataset_ids:
                 chosen = [registrations.get(connection, i) for i in dict.fromkeys(dataset_ids)]

@@ -31,6 +31,7 @@ LEGAL_BASIS_RULES = frozenset(
     {
         "purpose-without-basis",  # AVG art. 6(1) and 6(4)
         "provision-missing",  # AVG art. 6(3)
+        "provision-format",  # AVG art. 6(3)
         "ground-f-public-authority",  # AVG art. 6(1), last sentence
         "special-category-without-exception",  # AVG art. 9
         "criminal-data-without-basis",  # AVG art. 10
@@ -299,6 +300,10 @@ class DatasetDetail:
     assessments: tuple[AssessmentRow, ...]
     versions: tuple[VersionInfo, ...]
     audit: tuple[AuditEntry, ...]
+    # Assessments and audit entries need their own permissions (ASSESS, VIEW_AUDIT): for
+    # other roles those tabs stay empty and say why.
+    shows_assessments: bool = True
+    shows_audit: bool = True
 
 
 class CatalogueViews(PeopleUseCases):
@@ -360,6 +365,8 @@ class CatalogueViews(PeopleUseCases):
         """One dataset with everything recorded about it, for the catalogue's tabs."""
         self.require(Permission.VIEW_CATALOGUE, "read the catalogue")
         today = today or date.today()
+        shows_assessments = self.may(Permission.ASSESS)
+        shows_audit = self.may(Permission.VIEW_AUDIT)
         with self.store.reading() as connection:
             registration = registrations.get(connection, dataset_id)
             versions = registrations.history(connection, dataset_id)
@@ -386,9 +393,13 @@ class CatalogueViews(PeopleUseCases):
             scan_rows,
             tuple(_quality_run(run) for run in runs),
             tuple(decided),
-            tuple(_assessment_row(state, covered, today) for state in states),
+            tuple(_assessment_row(state, covered, today) for state in states)
+            if shows_assessments
+            else (),
             tuple(versions),
-            tuple(entries),
+            tuple(entries) if shows_audit else (),
+            shows_assessments,
+            shows_audit,
         )
 
 

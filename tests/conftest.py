@@ -49,3 +49,12 @@ def postgres_url() -> Iterator[str]:
 def store_url(request: pytest.FixtureRequest) -> str:
     """Run the test once on SQLite and once on PostgreSQL."""
     return str(request.getfixturevalue(f"{request.param}_url"))
+
+
+@pytest.fixture(autouse=True)
+def fresh_sign_in_throttle(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts with no failed sign-ins remembered (the throttle lives in the
+    process, and a test worker runs many tests)."""
+    from governance import passwords
+
+    monkeypatch.setattr(passwords, "SIGN_IN_THROTTLE", passwords.SignInThrottle())

@@ -4,12 +4,14 @@ UI is never the protection, the services refuse."""
 from __future__ import annotations
 
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
 from governance.domain.roles import PERMISSIONS, Permission, Role, permissions_of, roles_with
+from governance.domain.templates import TemplateKind
 from governance.errors import BadInputError
 from governance.people_service import PermissionDenied
 from governance.services import Governance
@@ -111,6 +113,9 @@ def test_a_password_hash_swapped_in_the_database_shows_in_audit_verify(store: st
         ("anna", lambda g: g.assessment(1)),
         ("anna", lambda g: g.export(1, "md")),
         ("stranger", lambda g: g.list_catalog()),
+        ("stranger", lambda g: g.export_catalog()),
+        ("stranger", lambda g: g.users()),
+        ("anna", lambda g: g.new_assessment(TemplateKind.DEDA, ["wmo-wachtlijst"], "")),
         ("stranger", lambda g: g.check("wmo-wachtlijst", "beleidsanalyse")),
         ("ada", lambda g: g.import_catalog([CATALOG])),
     ],
@@ -167,3 +172,31 @@ def _governance() -> list[str]:
     from tests.test_cli import GOVERNANCE
 
     return list(GOVERNANCE)
+
+
+def test_repeated_failures_lock_the_name_and_a_success_clears_them(store: str) -> None:
+    from governance.passwords import SIGN_IN_THROTTLE, SignInLocked
+
+    ui = Governance.open(store, "ui")
+    for _ in range(SIGN_IN_THROTTLE.allowed):
+        assert ui.authenticate("Stef", "a wrong password") is None
+    with pytest.raises(SignInLocked, match="too many failed sign-ins"):
+        ui.authenticate("stef", PASSWORD)  # even the right password, for a while
+    assert ui.authenticate("anna", PASSWORD) == {Role.ANALYST}, "other names are not locked"
+
+
+def test_the_lock_ends_after_its_window() -> None:
+    from governance.passwords import SignInLocked, SignInThrottle
+
+    throttle = SignInThrottle(allowed=2, window=0.2)
+    throttle.failed("x")
+    throttle.check("x")
+    throttle.failed("x")
+    with pytest.raises(SignInLocked):
+        throttle.check("x")
+    time.sleep(0.25)
+    throttle.check("x")
+    throttle.failed("x")
+    throttle.succeeded("x")
+    throttle.failed("x")
+    throttle.check("x")

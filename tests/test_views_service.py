@@ -201,7 +201,7 @@ def test_the_dashboard_counts_gates_and_personal_data_found(piloted: People) -> 
 
 
 def test_a_dataset_with_everything_recorded_about_it(piloted: People) -> None:
-    detail = piloted.as_("anna").dataset_detail(WMO)
+    detail = piloted.as_("petra").dataset_detail(WMO)
     assert detail.registration.id == WMO and [v.version for v in detail.versions] == [1]
     assert all(f.severity.value == "warning" for f in detail.findings)
     columns = {c.name: c for c in detail.columns}
@@ -224,6 +224,11 @@ def test_a_dataset_with_everything_recorded_about_it(piloted: People) -> None:
     assert "assessment.approved" in actions
     assert all(e.subject.startswith((f"{WMO}@", "assessment ")) for e in detail.audit)
     assert [e.seq for e in detail.audit] == sorted((e.seq for e in detail.audit), reverse=True)
+    # An analyst sees the dataset, its scans and decisions, not its assessments or audit log.
+    seen = piloted.as_("anna").dataset_detail(WMO)
+    assert seen.decisions == detail.decisions and seen.columns == detail.columns
+    assert (seen.assessments, seen.audit) == ((), ())
+    assert not seen.shows_assessments and not seen.shows_audit
 
 
 def test_the_detail_of_an_unknown_dataset_names_the_known_ones(people: People) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from governance.domain.roles import Permission
+from ui.components.safe import plain
 from ui.components.session import current_user, governance, sign_out
 from ui.components.texts import LANGUAGES, language, t
 
@@ -45,7 +46,7 @@ def main() -> None:
     roles = gov.roles()
     allowed = [page for page in PAGES if gov.may(page.permission)]
     with st.sidebar:
-        st.caption(t("common.signed_in_as", name=user.name))
+        st.caption(t("common.signed_in_as", name=plain(user.name)))
         st.caption(", ".join(t(f"roles.{role.value}") for role in sorted(roles)) or "–")
         if st.button(t("common.sign_out"), key="sign_out"):
             sign_out()

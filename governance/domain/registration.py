@@ -72,6 +72,21 @@ def _check_period(value: str) -> str:
 
 IsoPeriod = Annotated[str, AfterValidator(_check_period)]
 
+_URL_WITH_PASSWORD = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/@?#]*:[^/@?#]*@")
+
+
+def _no_password(url: str) -> str:
+    """A registration is shown to every colleague, exported and audited: no secrets in it."""
+    if _URL_WITH_PASSWORD.match(url):
+        raise ValueError(
+            "holds a password; leave it out of the registration and give it to the database "
+            "driver through the environment (PGPASSWORD) or ~/.pgpass"
+        )
+    return url
+
+
+DatabaseUrl = Annotated[Plain, AfterValidator(_no_password)]
+
 
 class _Model(BaseModel):
     """Immutable, strict about unknown fields (a typo must not pass as an absent field)."""
@@ -112,7 +127,7 @@ class Source(_Model):
     system: Text
     format: SourceFormat
     location: Plain | None = None
-    url: Plain | None = None
+    url: DatabaseUrl | None = None
     table: Plain | None = None
     parsing: Parsing | None = None
 

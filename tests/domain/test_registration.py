@@ -26,6 +26,11 @@ def test_valid_document_loads() -> None:
         ("columns.0.type", "varchar", "string"),
         ("source", {"system": "db", "format": "sql", "url": "sqlite:///x.db"}, "'table'"),
         ("source", {"system": "x", "format": "csv"}, "needs 'location'"),
+        (
+            "source",
+            {"system": "db", "format": "sql", "url": "postgresql://u:geheim@db/x", "table": "t"},
+            "holds a password",
+        ),
         ("retention.period", "7 jaar", "ISO 8601"),
         ("retention.period", "PT12H", "ISO 8601"),
         ("confidentiality", "topsecret", "public"),
@@ -115,3 +120,17 @@ def test_field_names_reach_nested_fields() -> None:
         "version",
     ):
         assert expected in names
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql+psycopg://steward@db.example:5432/wmo",
+        "postgresql+psycopg://db.example/wmo?sslmode=require",
+        "sqlite:///data/wmo.db",
+        "postgresql://steward@db.example/wmo?options=-csearch_path%3Da:b@c",
+    ],
+)
+def test_a_database_url_without_a_password_is_accepted(url: str) -> None:
+    source = {"system": "db", "format": "sql", "url": url, "table": "t"}
+    assert Registration.model_validate(with_change(valid_document(), "source", source))

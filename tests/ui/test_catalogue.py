@@ -110,7 +110,7 @@ def test_a_long_list_is_shown_a_page_at_a_time(
 def test_the_detail_tabs_set_declared_against_found_personal_data(
     open_page: Callable[..., AppTest],
 ) -> None:
-    app = choose(opened(open_page), WMO)
+    app = choose(open_page("catalogue", as_user="privacy-officer"), WMO)
     assert [tab.label for tab in app.tabs] == [
         "Registratie",
         "Kolommen en persoonsgegevens",
@@ -142,6 +142,18 @@ def test_the_detail_tabs_set_declared_against_found_personal_data(
         "Er is nog geen deelbesluit over deze dataset.",
         "Geen pre-scan, DPIA, IAMA of DEDA gaat over deze dataset.",
     ]
+
+
+def test_an_analyst_sees_no_assessments_or_audit_entries_in_the_detail(
+    open_page: Callable[..., AppTest],
+) -> None:
+    app = choose(opened(open_page), WMO)
+    captions = [c.value for c in app.caption]
+    assert any(
+        c.startswith("Beoordelingen (DPIA, IAMA, DEDA) ziet wie eraan werkt") for c in captions
+    )
+    assert any(c.startswith("De auditlog ziet de privacy officer") for c in captions)
+    assert not any("seq" in df.value.columns for df in app.dataframe)
 
 
 def test_a_decision_shows_its_rules(open_page: Callable[..., AppTest], ui_store: str) -> None:

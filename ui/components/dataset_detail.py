@@ -343,6 +343,9 @@ def _outcome(outcome: str) -> str:
 
 
 def _dpias(detail: DatasetDetail) -> None:
+    if not detail.shows_assessments:
+        st.caption(t("catalogue.dpias.not_for_role"))
+        return
     if not detail.assessments:
         st.info(t("catalogue.dpias.none"))
         return
@@ -376,6 +379,9 @@ def _history(detail: DatasetDetail) -> None:
     ]
     table(versions, "catalogue.history.version_column")
     st.markdown(f"**{t('catalogue.history.audit', limit=AUDIT_LIMIT)}**")
+    if not detail.shows_audit:
+        st.caption(t("catalogue.history.not_for_role"))
+        return
     if not detail.audit:
         st.caption(t("catalogue.history.no_audit"))
         return

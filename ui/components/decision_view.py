@@ -23,6 +23,7 @@ from governance.domain.roles import Permission
 from governance.errors import BadInputError
 from governance.services import Governance
 from governance.share_service import Answer, CheckAnswer, CheckedDecision
+from ui.components.safe import plain
 from ui.components.texts import language, t, texts
 
 _EXTRACT = "approval_extract"  # session key: the extract last written, for its downloads
@@ -171,7 +172,7 @@ def extract_download(gov: Governance, answer: CheckAnswer) -> None:
         try:
             written = _write_extract(gov, *asked)
         except BadInputError as error:
-            st.error(str(error))
+            st.error(plain(str(error)))
             return
         if written is None:
             st.error(t("approval.extract_blocked"))
@@ -242,7 +243,7 @@ def run_gate(gov: Governance, dataset_id: str, purpose: str, recipient: str) -> 
         with st.spinner(t("approval.gate.running")):
             decided = gov.gate(dataset_id, recipient, purpose)
     except BadInputError as error:
-        st.error(str(error))
+        st.error(plain(str(error)))
         return
     st.session_state["approval_gate_done"] = decided.decision.outcome.value
     st.rerun()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
 # GitHub-flavoured Markdown turns bare URLs, www. addresses and e-mail addresses into links
 # after escaping has been undone; a zero-width space inside each keeps them plain text.
 _AUTOLINK = re.compile(r"(?<=:)(?=//)|(?<=www)(?=\\\.)|(?=@)", re.IGNORECASE)

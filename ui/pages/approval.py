@@ -14,6 +14,7 @@ from governance.domain.roles import Permission
 from governance.errors import BadInputError
 from governance.services import Governance
 from ui.components import decision_view
+from ui.components.safe import plain
 from ui.components.session import data_version, require
 from ui.components.texts import t
 
@@ -93,7 +94,7 @@ if purpose is None or recipient is None:
 try:
     answer = gov.check(dataset_id, purpose, recipient)
 except BadInputError as error:
-    st.error(str(error))
+    st.error(plain(str(error)))
     st.stop()
 st.divider()
 decision_view.show_answer(answer)

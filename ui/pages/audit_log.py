@@ -19,6 +19,7 @@ from governance.audit_service import AuditFilter, AuditPage
 from governance.domain.roles import Permission
 from governance.errors import BadInputError
 from governance.services import AuditReport, Governance
+from ui.components.safe import plain
 from ui.components.session import data_version, require
 from ui.components.texts import language, t, texts
 
@@ -42,7 +43,7 @@ def _verification(gov: Governance) -> None:
         try:
             report = gov.verify_audit()
         except BadInputError as error:
-            st.error(str(error))
+            st.error(plain(str(error)))
             return
         at = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
         st.session_state[_VERIFIED] = _Verified(gov.store.url, version, at, report)
@@ -160,6 +161,6 @@ where, size = _filters(gov)
 try:
     found = _entries(gov, where, size)
 except BadInputError as error:
-    st.error(str(error))
+    st.error(plain(str(error)))
     st.stop()
 _show(found)

@@ -24,6 +24,7 @@ from governance.views_service import (
 )
 from ui.components import dataset_detail
 from ui.components.charts import table
+from ui.components.safe import plain
 from ui.components.session import data_version, require
 from ui.components.texts import t
 
@@ -92,7 +93,7 @@ try:
     )
     rows = _rows(gov, *key, query)
 except BadInputError as error:
-    st.error(str(error))
+    st.error(plain(str(error)))
     st.stop()
 
 if not rows:
@@ -142,6 +143,6 @@ if chosen is not None:
     try:
         detail = _detail(gov, *key, chosen, date.today())
     except BadInputError as error:
-        st.error(str(error))
+        st.error(plain(str(error)))
     else:
         dataset_detail.show(detail)

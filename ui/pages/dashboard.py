@@ -15,6 +15,7 @@ from governance.errors import BadInputError
 from governance.services import Governance
 from governance.views_service import REVIEW_NOTICE, DashboardFigures
 from ui.components import charts
+from ui.components.safe import plain
 from ui.components.session import data_version, require
 from ui.components.texts import t
 
@@ -34,7 +35,7 @@ st.caption(t("dashboard.intro"))
 try:
     figures = _figures(gov, gov.store.url, gov.actor, data_version(gov), date.today())
 except BadInputError as error:
-    st.error(str(error))
+    st.error(plain(str(error)))
     st.stop()
 
 basis = figures.legal_basis

@@ -6,6 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from governance import config
+from governance.passwords import SignInLocked
+from ui.components.safe import plain
 from ui.components.session import governance_for, sign_in
 from ui.components.texts import t
 
@@ -24,10 +26,12 @@ if _oidc_configured():
     if st.user.is_logged_in:
         claim = config.oidc_claim()
         name = str(st.user.get(claim) or "")
-        if name and governance_for(name).roles():
+        # An e-mail address the provider has not verified names nobody.
+        unverified = claim == "email" and st.user.get("email_verified") is False
+        if name and not unverified and governance_for(name).roles():
             sign_in(name, "oidc")
             st.rerun()
-        st.error(t("sign_in.no_account", name=name or "?"))
+        st.error(t("sign_in.no_account", name=plain(name or "?")))
     elif st.button(t("sign_in.with_provider"), type="primary"):
         st.login()
     st.divider()
@@ -40,8 +44,14 @@ if submitted:
     name = name.strip()
     if not name or not password:
         st.error(t("sign_in.missing"))
-    elif governance_for(name).authenticate(name, password) is None:
-        st.error(t("sign_in.failed"))
     else:
-        sign_in(name, "password")
-        st.rerun()
+        try:
+            roles = governance_for(name).authenticate(name, password)
+        except SignInLocked:
+            st.error(t("sign_in.locked"))
+        else:
+            if roles is None:
+                st.error(t("sign_in.failed"))
+            else:
+                sign_in(name, "password")
+                st.rerun()
