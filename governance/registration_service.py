@@ -348,6 +348,10 @@ _BINARY_MAGIC = (
 )
 
 
+# Text in an XLSX compresses 5–20×; a ZIP claiming far more is a decompression bomb.
+_MAX_UNPACK_RATIO = 100
+
+
 def _content_format(stream: BinaryIO, size: int) -> SourceFormat | None:
     """What the bytes are, whatever the name says: a Parquet file (PAR1 at both ends), an
     XLSX workbook (a ZIP holding xl/workbook.xml), CSV text (no NUL byte, UTF-8 or cp1252,
@@ -360,6 +364,12 @@ def _content_format(stream: BinaryIO, size: int) -> SourceFormat | None:
         stream.seek(0)
         try:
             with zipfile.ZipFile(stream) as archive:
+                unpacked = sum(member.file_size for member in archive.infolist())
+                if unpacked > size * _MAX_UNPACK_RATIO + _SNIFF_BYTES:
+                    raise UploadRefused(
+                        f"the workbook would unpack to {unpacked / MEGABYTE:,.0f} MB, far more "
+                        "than a spreadsheet of its size holds; export the sheet as CSV"
+                    )
                 return SourceFormat.XLSX if "xl/workbook.xml" in archive.namelist() else None
         except zipfile.BadZipFile:
             return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import os
 import stat
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -253,6 +254,19 @@ def test_a_file_that_is_not_a_data_file_is_refused(
     with pytest.raises(UploadRefused, match=says):
         gov.check_upload("wmo-test", filename, content)
     assert gov.store_version() == before
+
+
+def test_a_workbook_that_would_unpack_to_far_more_than_its_size_is_refused(
+    gov: Governance,
+) -> None:
+    gov.save_registration(_document(), None)
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", "0" * 20_000_000)  # 20 MB of one digit
+    assert len(packed.getvalue()) < 100_000
+    with pytest.raises(UploadRefused, match="would unpack to 19 MB, far more than"):
+        gov.check_upload("wmo-test", "bom.xlsx", packed.getvalue())
 
 
 class _Unreadable(io.RawIOBase):
