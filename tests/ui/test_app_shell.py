@@ -54,14 +54,16 @@ def test_each_role_sees_its_pages(
     from ui.components.texts import texts
 
     app = open_page(None, as_user=user)
-    from governance.services import Governance
-    from ui.components.session import governance_for
-
-    gov: Governance = governance_for(user)
-    titles = {texts("nl")[f"nav.{p.key}"] for p in PAGES if gov.may(p.permission)}
-    assert sees <= titles
-    assert not misses & titles
     assert not app.exception
+    navigation = set()
+    for page in PAGES:
+        try:
+            app.switch_page(page.file)  # only pages the app put in the navigation open
+        except ValueError:
+            continue
+        navigation.add(texts("nl")[f"nav.{page.key}"])
+    assert sees <= navigation
+    assert not misses & navigation
 
 
 def test_a_page_outside_a_roles_navigation_cannot_be_opened(
