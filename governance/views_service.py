@@ -164,7 +164,7 @@ class AssessmentCount:
 
 
 @dataclass(frozen=True)
-class AssessmentRow:
+class AssessmentReview:
     """An assessment as a line in a table: its state, and whether its approval needs a
     review (its date is near or past, or a dataset it covers changed since)."""
 
@@ -211,7 +211,7 @@ class DashboardFigures:
     datasets: tuple[DatasetCount, ...]
     legal_basis: LegalBasisFigure
     assessments: tuple[AssessmentCount, ...]
-    reviews_due: tuple[AssessmentRow, ...]
+    reviews_due: tuple[AssessmentReview, ...]
     gate_outcomes: tuple[GateCount, ...]
     pii: tuple[PiiCount, ...]
     scanned: int  # datasets with a scan of their registered data
@@ -297,7 +297,7 @@ class DatasetDetail:
     scans: tuple[ScanRow, ...]
     quality: tuple[QualityRun, ...]
     decisions: tuple[Decision, ...]
-    assessments: tuple[AssessmentRow, ...]
+    assessments: tuple[AssessmentReview, ...]
     versions: tuple[VersionInfo, ...]
     audit: tuple[AuditEntry, ...]
     # Assessments and audit entries need their own permissions (ASSESS, VIEW_AUDIT): for
@@ -495,11 +495,11 @@ def _covered(
     }
 
 
-def _assessment_row(state: Assessment, covered: dict[str, Any], today: date) -> AssessmentRow:
+def _assessment_row(state: Assessment, covered: dict[str, Any], today: date) -> AssessmentReview:
     in_force = state.in_force
     review_by = in_force.review_by if in_force else None
     reasons = reasons_for_review(state, {d: covered[d] for d in state.datasets if d in covered})
-    return AssessmentRow(
+    return AssessmentReview(
         state.id,
         state.kind.value,
         state.title,
