@@ -24,8 +24,8 @@ from governance.domain.roles import Permission
 from governance.dpia_service import reasons_for_review
 from governance.people_service import PeopleUseCases
 from governance.store import assessments, catalogue_queries, registrations
-from governance.store.catalogue_queries import CatalogueSelection, CurrentDocument, StoredScan
-from governance.store.registrations import VersionInfo
+from governance.store.catalogue_queries import CurrentDocument, StoredScan
+from governance.store.registrations import CatalogFilter, VersionInfo
 
 LEGAL_BASIS_RULES = frozenset(
     {
@@ -311,8 +311,8 @@ class CatalogueViews(PeopleUseCases):
         """Every dataset matching the search and the filters, by id (the page pages)."""
         self.require(Permission.VIEW_CATALOGUE, "read the catalogue")
         query = query or CatalogueQuery()
-        selection = CatalogueSelection(
-            query.search, query.organisation, query.status, query.personal_data
+        selection = CatalogFilter(
+            query.organisation, query.status, query.search, query.personal_data
         )
         with self.store.reading() as connection:
             found = catalogue_queries.current_documents(connection, selection)

@@ -19,6 +19,8 @@ from sqlalchemy.engine import Connection
 from governance.domain.assessment import Assessment, Event, EventType, replay
 from governance.domain.audit import AuditEntry
 from governance.domain.gate import Decision
+from governance.store import registrations
+from governance.store.registrations import CatalogFilter
 from governance.store.schema import (
     assessment_events,
     audit_log,
@@ -53,24 +55,13 @@ class CurrentDocument:
         return str(Path(source["location"])) if source["format"] != "sql" else None
 
 
-@dataclass(frozen=True)
-class CatalogueSelection:
-    """What the listing columns of the dataset row can select (all of it: AND)."""
-
-    search: str | None = None  # every word must occur in the searchable text
-    organisation: str | None = None
-    status: str | None = None
-    personal_data: bool | None = None
-
-
 def current_documents(
     connection: Connection,
-    where: CatalogueSelection | None = None,
+    where: CatalogFilter | None = None,
     ids: Collection[str] | None = None,
 ) -> list[CurrentDocument]:
     """The current registration of every dataset (or those selected, or those of `ids`),
     by id; one query."""
-    where = where or CatalogueSelection()
     query = (
         sa.select(
             datasets.c.id,
@@ -88,14 +79,7 @@ def current_documents(
     )
     if ids is not None:
         query = query.where(datasets.c.id.in_(ids))
-    if where.organisation:
-        query = query.where(sa.func.lower(datasets.c.organisation) == where.organisation.lower())
-    if where.status:
-        query = query.where(datasets.c.status == where.status)
-    if where.personal_data is not None:
-        query = query.where(datasets.c.holds_personal_data == where.personal_data)
-    for word in (where.search or "").casefold().split():
-        query = query.where(datasets.c.search_text.contains(word, autoescape=True))
+    query = registrations.filtered(query, where or CatalogFilter())
     return [CurrentDocument(*row) for row in connection.execute(query)]
 
 

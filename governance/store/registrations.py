@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -228,7 +229,13 @@ def history(connection: Connection, dataset_id: str) -> list[VersionInfo]:
 
 
 def list_current(connection: Connection, where: CatalogFilter) -> list[Registration]:
-    query = _current_documents().order_by(datasets.c.id)
+    query = filtered(_current_documents().order_by(datasets.c.id), where)
+    return [Registration.model_validate(doc) for doc in connection.execute(query).scalars()]
+
+
+def filtered(query: sa.Select[Any], where: CatalogFilter) -> sa.Select[Any]:
+    """`query` over the datasets table narrowed to what `where` asks (all of it: AND);
+    every word of the search must occur in the searchable text."""
     if where.organisation:
         query = query.where(sa.func.lower(datasets.c.organisation) == where.organisation.lower())
     if where.status:
@@ -237,4 +244,4 @@ def list_current(connection: Connection, where: CatalogFilter) -> list[Registrat
         query = query.where(datasets.c.holds_personal_data == where.personal_data)
     for word in (where.search or "").casefold().split():
         query = query.where(datasets.c.search_text.contains(word, autoescape=True))
-    return [Registration.model_validate(doc) for doc in connection.execute(query).scalars()]
+    return query
