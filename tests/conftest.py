@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -58,3 +59,16 @@ def fresh_sign_in_throttle(monkeypatch: pytest.MonkeyPatch) -> None:
     from governance import passwords
 
     monkeypatch.setattr(passwords, "SIGN_IN_THROTTLE", passwords.SignInThrottle())
+
+
+@pytest.fixture
+def key_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A pseudonymisation key of this test's own, as `governance init` makes one (never
+    the user's)."""
+    from governance.sharing import ensure_key
+
+    path = tmp_path / "keys" / "pseudonymisation.key"
+    monkeypatch.setenv("GOVERNANCE_KEY_FILE", str(path))
+    monkeypatch.delenv("GOVERNANCE_PSEUDONYM_KEY", raising=False)
+    ensure_key()
+    return path

@@ -52,17 +52,6 @@ def wmo_file(pilots: dict[str, GeneratedFile]) -> Path:
     return pilots[WMO].path
 
 
-@pytest.fixture
-def key_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    from governance.sharing import ensure_key
-
-    path = tmp_path / "keys" / "pseudonymisation.key"
-    monkeypatch.setenv("GOVERNANCE_KEY_FILE", str(path))
-    monkeypatch.delenv("GOVERNANCE_PSEUDONYM_KEY", raising=False)
-    ensure_key()
-    return path
-
-
 def open_store(url: str, catalog: Path) -> Governance:
     governance = Governance.open(url, actor="steward")
     governance.import_catalog([catalog])

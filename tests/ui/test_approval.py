@@ -17,7 +17,6 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from governance.people_service import PermissionDenied
-from governance.sharing import ensure_key
 from tests.builders import write_yaml
 from tests.ui.conftest import governance_as
 
@@ -25,16 +24,6 @@ WMO = "wmo-wachtlijst"
 TEAM = "beleid-sociaal-domein"  # Team Beleid Sociaal Domein: beleidsanalyse only
 STEWARD = "Informatiebeheerder Sociaal Domein"
 STEWARD_CONTACT = "informatiebeheer-sd@rivierstad.example"
-
-
-@pytest.fixture
-def pseudonym_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A key of this test's own, as `governance init` makes one (never the user's)."""
-    path = tmp_path / "keys" / "pseudonymisation.key"
-    monkeypatch.setenv("GOVERNANCE_KEY_FILE", str(path))
-    monkeypatch.delenv("GOVERNANCE_PSEUDONYM_KEY", raising=False)
-    ensure_key()
-    return path
 
 
 @pytest.fixture
@@ -154,7 +143,7 @@ def test_a_steward_runs_the_gate_from_the_page_and_the_answer_follows(
 def test_the_approved_extract_downloads_without_any_valid_bsn(
     open_page: Callable[..., AppTest],
     ui_store: str,
-    pseudonym_key: Path,
+    key_file: Path,
     media: list[MemoryMediaFileStorage],
 ) -> None:
     decision = governance_as(ui_store, "steward").gate(WMO, TEAM, "beleidsanalyse").decision
