@@ -117,12 +117,26 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
+OPEN_SESSIONS: list[Session] = []
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """When a browser test fails, a screenshot of every tab still open shows where."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if report.when == "call" and report.failed:
+        for session in OPEN_SESSIONS:
+            session.screenshot(f"failed-{item.name}-{session.name}")
+
+
 class Session:
     """One person's browser tab on the front end."""
 
     def __init__(self, browser: Any, url: str, name: str) -> None:
+        OPEN_SESSIONS.append(self)
         self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
-        self.context.set_default_timeout(30_000)
+        self.context.set_default_timeout(60_000)  # a shared CI machine runs other tests too
         self.page = self.context.new_page()
         self.url = url
         self.name = name
@@ -149,4 +163,5 @@ class Session:
         self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
     def close(self) -> None:
+        OPEN_SESSIONS.remove(self)
         self.context.close()

@@ -40,7 +40,7 @@ def open_assessment(scope: str, assessment_id: int) -> None:
 
 def browse(gov: Governance, scope: str, kinds: tuple[TemplateKind, ...]) -> int | None:
     """The assessments of these kinds, filtered; returns the one chosen to open."""
-    every = {None: t("dpia.filter.all")}
+    every = {"": t("dpia.filter.all")}  # not None: a None option shows as no choice at all
     datasets = {**every, **dataset_names(gov)}
     statuses = {**every, **{s: t(f"dpia.status.{s.value}") for s in Status}}
     left, right = st.columns(2)
@@ -57,7 +57,7 @@ def browse(gov: Governance, scope: str, kinds: tuple[TemplateKind, ...]) -> int 
         key=f"{scope}.filter.status",
     )
     feedback(OPENED)
-    found = assessment_data.rows(gov, kinds, dataset, status)
+    found = assessment_data.rows(gov, kinds, dataset or None, status or None)
     if not found:
         st.info(t("dpia.list.empty"))
         return None

@@ -89,6 +89,7 @@ def answer_input(question: Question, stored: Any, key: str, suggested: bool = Fa
             options=list(labels),
             index=list(labels).index(value) if value in labels else 0,
             format_func=labels.__getitem__,
+            placeholder=t("dpia.open_answer"),  # what the None choice shows
             **common,
         )
     if kind is AnswerType.DATE:

@@ -79,6 +79,7 @@ def _filters(gov: Governance) -> tuple[AuditFilter, int]:
         t("audit_log.actor"),
         [None, *choices.actors],
         format_func=lambda a: everyone if a is None else a,
+        placeholder=everyone,  # what a None choice shows
         key="audit_actor",
     )
     family = second.selectbox(
@@ -87,6 +88,7 @@ def _filters(gov: Governance) -> tuple[AuditFilter, int]:
         format_func=lambda f: (
             every_family if f is None else names.get(f"audit_log.family_name.{f}", f)
         ),
+        placeholder=every_family,
         key="audit_family",
     )
     subject = st.text_input(

@@ -58,6 +58,7 @@ def _filter(column: Any, name: str, options: Sequence[Any], label: Callable[[Any
         t(f"catalogue.filter.{name}"),
         [None, *options],
         format_func=lambda value: t("catalogue.any") if value is None else label(value),
+        placeholder=t("catalogue.any"),  # what a None choice shows
         key=f"catalogue_{name}",
     )
 
