@@ -72,6 +72,8 @@ def test_the_journey_from_registration_to_approval(
     browser: Any, ui_url: str, workdir: Path
 ) -> None:
     steward = Session(browser, ui_url, "steward")
+    # Vega draws the charts after the page has settled: wait for the first one's marks.
+    steward.page.locator('[data-testid="stVegaLiteChart"] svg').first.wait_for()
     steward.screenshot("01-dashboard")
     steward.open("Catalogus")
     steward.page.get_by_role("heading", name="Catalogus").wait_for()
