@@ -7,6 +7,7 @@ what a role may do is `governance.domain.roles.PERMISSIONS`, which the services 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import streamlit as st
 
@@ -14,6 +15,8 @@ from governance.domain.roles import Permission
 from ui.components.safe import plain
 from ui.components.session import current_user, governance, sign_out
 from ui.components.texts import LANGUAGES, language, t
+
+FAVICON = Path(__file__).parent / "assets" / "favicon.png"
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,8 @@ PAGES = (
 
 
 def main() -> None:
-    st.set_page_config(page_title="Governance", page_icon=":material/shield:", layout="wide")
+    # A local favicon: with a page's Material icon, the browser fetches one from Google.
+    st.set_page_config(page_title="Governance", page_icon=str(FAVICON), layout="wide")
     _language_switch()
     user = current_user()
     if user is None:

@@ -138,6 +138,16 @@ class Session:
         self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
         self.context.set_default_timeout(60_000)  # a shared CI machine runs other tests too
         self.page = self.context.new_page()
+        # Nothing of the front end may reach outside this machine (fonts, icons, telemetry).
+        self.outside: list[str] = []
+        self.context.on(
+            "request",
+            lambda request: (
+                None
+                if request.url.startswith((url, "data:", "blob:"))
+                else self.outside.append(request.url)
+            ),
+        )
         self.url = url
         self.name = name
         self.page.goto(url)
@@ -165,3 +175,4 @@ class Session:
     def close(self) -> None:
         OPEN_SESSIONS.remove(self)
         self.context.close()
+        assert not self.outside, f"the front end reached outside: {self.outside}"
