@@ -231,8 +231,10 @@ class RegistrationUseCases(PeopleUseCases):
         name = _safe_name(filename)
         size = _refuse_unfit_upload(name, stream)
         with _private_copy(name, stream) as path:
-            scanned = self.scan_dataset(dataset_id, data=path)
-            validated = self.validate_dataset(dataset_id, data=path)
+            # Recorded as the upload it was, not as the temporary file's path.
+            shown_as = f"upload: {name}"
+            scanned = self.scan_dataset(dataset_id, data=path, shown_as=shown_as)
+            validated = self.validate_dataset(dataset_id, data=path, shown_as=shown_as)
         result = validated.result
         return UploadCheck(
             dataset_id=dataset_id,

@@ -7,7 +7,7 @@ write in one transaction, and return small records a caller can print or render.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -165,9 +165,11 @@ class Governance(CatalogueViews, RegistrationUseCases, AssessmentViews, AuditVie
         data: Path | None = None,
         sample: int | None = None,
         sheet: str | None = None,
+        shown_as: str | None = None,
     ) -> DatasetScan:
         """Scan a registered dataset's data (or `data`), compare with its declaration,
-        store the result with the data's fingerprint, and audit it."""
+        store the result with the data's fingerprint, and audit it. `shown_as` names the
+        source in the record instead of the path (an upload's temporary file)."""
         from governance.domain.scan import compare
         from governance.store import scans
 
@@ -175,6 +177,8 @@ class Governance(CatalogueViews, RegistrationUseCases, AssessmentViews, AuditVie
         with self.store.reading() as connection:
             registration = registrations.get(connection, dataset_id)
         report = scanning.scan_source(registration, data, sample, sheet)
+        if shown_as is not None:
+            report = replace(report, source=shown_as)
         comparison = compare(registration, report)
         with self.store.writing() as connection:
             scan_id = scans.record(
@@ -196,6 +200,7 @@ class Governance(CatalogueViews, RegistrationUseCases, AssessmentViews, AuditVie
         sheet: str | None = None,
         suites: Path | None = None,
         today: date | None = None,
+        shown_as: str | None = None,
     ) -> DatasetValidation:
         """Run the schema contract and the expectation suite on the dataset's data (or on
         `data`), store the result with the data's fingerprint, and audit it."""
@@ -217,7 +222,7 @@ class Governance(CatalogueViews, RegistrationUseCases, AssessmentViews, AuditVie
                 ) from None
             report = scans.latest_report(connection, dataset_id)
         found = {c["name"] for c in report["columns"] if c["entities"]} if report else set()
-        return self._validate(registration, found, suite_yaml, data, sheet, today)
+        return self._validate(registration, found, suite_yaml, data, sheet, today, shown_as)
 
     def _validate(
         self,
@@ -227,6 +232,7 @@ class Governance(CatalogueViews, RegistrationUseCases, AssessmentViews, AuditVie
         data: Path | None,
         sheet: str | None,
         today: date | None,
+        shown_as: str | None = None,
         loaded: LoadedTable | None = None,
     ) -> DatasetValidation:
         """The quality run itself, on `loaded` when the caller has read the data already;
@@ -253,6 +259,8 @@ class Governance(CatalogueViews, RegistrationUseCases, AssessmentViews, AuditVie
         else:  # an SQL table is validated in the database, never pulled out whole
             source = registration.source
             result = validate_sql(run, str(source.url), str(source.table))
+        if shown_as is not None:
+            result = replace(result, source=shown_as)
         recorded = {**result.to_json(), "suite_digest": suite_digest(suite_yaml)}
         with self.store.writing() as connection:
             run_id = validations.record(connection, recorded, self.actor)

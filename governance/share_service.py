@@ -229,7 +229,9 @@ class ShareUseCases(AssessmentUseCases):
             # Found personal columns the registration does not declare: their values must
             # not reach the quality result either (declared ones are masked already).
             found = {d["column"] for d in scan_hit[1]["undeclared"]}
-            validation = self._validate(registration, found, suite_yaml, None, sheet, today, loaded)
+            validation = self._validate(
+                registration, found, suite_yaml, None, sheet, today, loaded=loaded
+            )
             quality_hit = (
                 validation.run_id,
                 {**validation.result.to_json(), "suite_digest": digest},

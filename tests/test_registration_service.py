@@ -226,6 +226,8 @@ def test_an_upload_is_scanned_and_validated_against_the_registration(
     assert checked.outcome is Outcome.FAILED  # the contract misses 'wachtdagen'
     assert any(p.column == "wachtdagen" for p in checked.contract)
     assert gov.store_version() == before + 2, "the scan and the quality run are recorded"
+    stored = gov.dataset_detail("wmo-test")
+    assert stored.scans[0].source == stored.quality[0].source == "upload: wmo_export.csv"
     ((path, file_mode, folder_mode),) = seen
     assert (file_mode, folder_mode) == (0o600, 0o700), "only its owner can read the upload"
     assert not path.exists() and not path.parent.exists(), "the upload is deleted afterwards"
