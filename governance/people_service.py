@@ -60,7 +60,7 @@ class PeopleUseCases:
         with self.store.writing() as connection:
             if name != self.actor:
                 self._require_in(connection, Permission.MANAGE_USERS, "set another's password")
-            if name not in dict(users.listing(connection)):
+            if not users.roles_of(connection, name):  # every account has a role
                 raise BadInputError(f"no user '{name}'; add them first: governance users add")
             credentials.set_hash(connection, name, hashed, self.actor)
 
@@ -91,21 +91,25 @@ class PeopleUseCases:
 
     def may(self, permission: Permission) -> bool:
         """Whether the acting person may do this (what the UI asks before it shows it)."""
+        return permission in self.permissions()
+
+    def permissions(self) -> frozenset[Permission]:
+        """Everything the acting person may do, in one read (the UI's navigation)."""
         with self.store.reading() as connection:
-            return self._allowed(connection, permission)
+            return self._permissions(connection)
 
     def require(self, permission: Permission, doing: str) -> None:
         """Refuse, saying whom to ask, unless the acting person may do this."""
         with self.store.reading() as connection:
             self._require_in(connection, permission, doing)
 
-    def _allowed(self, connection: Connection, permission: Permission) -> bool:
+    def _permissions(self, connection: Connection) -> frozenset[Permission]:
         if not users.any_user(connection):
-            return True  # a new store: its operator sets it up (see the module docstring)
-        return permission in permissions_of(users.roles_of(connection, self.actor))
+            return frozenset(Permission)  # a new store: its operator sets it up (docstring)
+        return permissions_of(users.roles_of(connection, self.actor))
 
     def _require_in(self, connection: Connection, permission: Permission, doing: str) -> None:
-        if self._allowed(connection, permission):
+        if permission in self._permissions(connection):
             return
         mine = ", ".join(sorted(users.roles_of(connection, self.actor))) or "no role"
         need = " or ".join(role.value for role in roles_with(permission))

@@ -47,8 +47,8 @@ def main() -> None:
         st.navigation([st.Page("pages/sign_in.py", title=t("nav.sign_in"))]).run()
         return
     gov = governance()
-    roles = gov.roles()
-    allowed = [page for page in PAGES if gov.may(page.permission)]
+    roles, permitted = gov.roles(), gov.permissions()
+    allowed = [page for page in PAGES if page.permission in permitted]
     with st.sidebar:
         st.caption(t("common.signed_in_as", name=plain(user.name)))
         st.caption(", ".join(t(f"roles.{role.value}") for role in sorted(roles)) or "–")
