@@ -12,18 +12,18 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections import defaultdict
 from typing import Any
 
 import streamlit as st
 
 from governance.assessment_views import Abilities
-from governance.domain.assessment import Assessment, Comment
-from governance.domain.templates import AnswerType, Part, Question
+from governance.domain.assessment import Assessment
+from governance.domain.templates import AnswerType, Part, Question, TemplateKind
 from governance.dpia_service import AssessmentView
 from governance.services import Governance
 from ui.components import assessment_data
 from ui.components.assessment_feedback import act, feedback, tell
+from ui.components.assessment_list import browse
 from ui.components.assessment_prescan import outcome_box
 from ui.components.assessment_questions import answer_input, changed, show_answer, to_answer
 from ui.components.assessment_workflow import export_buttons, steps
@@ -32,6 +32,13 @@ from ui.components.safe import plain
 from ui.components.texts import language, t
 
 READ_ONLY = Abilities(edit=False, comment=False, steps=())
+
+
+def browse_and_open(gov: Governance, scope: str, kinds: tuple[TemplateKind, ...]) -> None:
+    """The list of assessments of `kinds`, and the workspace of the one opened there."""
+    chosen = browse(gov, scope, kinds)
+    if chosen is not None:
+        workspace(gov, scope, chosen)
 
 
 def workspace(gov: Governance, scope: str, assessment_id: int) -> None:
@@ -231,7 +238,7 @@ def _notes(view: AssessmentView, question: Question) -> None:
     by = state.answered_by.get(question.id)
     if by:
         st.caption(t("dpia.answered_by", name=plain(by)))
-    for comment in _comments(state).get(question.id, []):
+    for comment in (c for c in state.comments if c.question == question.id):
         st.caption(
             t(
                 "dpia.comment_by",
@@ -241,13 +248,6 @@ def _notes(view: AssessmentView, question: Question) -> None:
             )
         )
         st.text(comment.text)
-
-
-def _comments(state: Assessment) -> dict[str, list[Comment]]:
-    found: dict[str, list[Comment]] = defaultdict(list)
-    for comment in state.comments:
-        found[comment.question].append(comment)
-    return found
 
 
 def _digest(stored: Any) -> str:

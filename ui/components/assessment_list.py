@@ -6,8 +6,7 @@ dataset and status with the one to open, and the form for a new one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -22,12 +21,15 @@ SHOWN = 50  # rows of the table; the choice below it offers every match
 OPENED = "assessment.opened"  # where a step that opens what it made says so
 
 
-def assessment_tabs(scope: str, names: Sequence[str]) -> dict[str, Any]:
-    """Tabs `dpia.tab.<name>` that run only the open one's content (`.open`)."""
+def assessment_tabs(scope: str, contents: dict[str, Callable[[], None]]) -> None:
+    """Tabs `dpia.tab.<name>`, of which only the open one runs its content."""
     containers = st.tabs(
-        [t(f"dpia.tab.{name}") for name in names], key=f"{scope}.tab", on_change="rerun"
+        [t(f"dpia.tab.{name}") for name in contents], key=f"{scope}.tab", on_change="rerun"
     )
-    return dict(zip(names, containers, strict=True))
+    for container, content in zip(containers, contents.values(), strict=True):
+        if container.open:
+            with container:
+                content()
 
 
 def open_assessment(scope: str, assessment_id: int) -> None:

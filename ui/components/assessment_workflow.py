@@ -31,16 +31,29 @@ def steps(scope: str, state: Assessment, abilities: Abilities) -> None:
     feedback(where)
 
 
+def _take(
+    button: Callable[..., Any],
+    key: str,
+    where: str,
+    step: EventType,
+    call: Callable[[Governance], Any],
+    **options: Any,
+) -> None:
+    """The button (or a form's submit button) that takes `step` by `call`."""
+    button(
+        t(f"dpia.step.{step.value}"),
+        key=key,
+        on_click=act,
+        args=(where, t(f"dpia.done.{step.value}"), call),
+        **options,
+    )
+
+
 def _button(call: Callable[[Governance, int], Any], step: EventType) -> Callable[..., None]:
     """A step that needs no more than a click."""
 
     def draw(key: str, where: str, assessment_id: int) -> None:
-        st.button(
-            t(f"dpia.step.{step.value}"),
-            key=key,
-            on_click=act,
-            args=(where, t(f"dpia.done.{step.value}"), lambda gov: call(gov, assessment_id)),
-        )
+        _take(st.button, key, where, step, lambda gov: call(gov, assessment_id))
 
     return draw
 
@@ -56,18 +69,15 @@ def _advise(key: str, where: str, assessment_id: int) -> None:
             key=f"{key}.position",
         )
         st.text_area(t("dpia.advice.text"), key=f"{key}.text")
-        st.form_submit_button(
-            t("dpia.step.advised"),
-            key=f"{key}.go",
-            on_click=act,
-            args=(
-                where,
-                t("dpia.done.advised"),
-                lambda gov: gov.advise(
-                    assessment_id,
-                    st.session_state[f"{key}.position"],
-                    st.session_state[f"{key}.text"],
-                ),
+        _take(
+            st.form_submit_button,
+            f"{key}.go",
+            where,
+            EventType.ADVISED,
+            lambda gov: gov.advise(
+                assessment_id,
+                st.session_state[f"{key}.position"],
+                st.session_state[f"{key}.text"],
             ),
         )
 
@@ -82,35 +92,29 @@ def _approve(key: str, where: str, assessment_id: int) -> None:
             key=f"{key}.review_by",
         )
         st.text_area(t("dpia.approve.note"), help=t("dpia.approve.note_help"), key=f"{key}.note")
-        st.form_submit_button(
-            t("dpia.step.approved"),
-            key=f"{key}.go",
-            type="primary",
-            on_click=act,
-            args=(
-                where,
-                t("dpia.done.approved"),
-                lambda gov: gov.approve(
-                    assessment_id,
-                    st.session_state[f"{key}.review_by"],
-                    st.session_state[f"{key}.note"],
-                ),
+        _take(
+            st.form_submit_button,
+            f"{key}.go",
+            where,
+            EventType.APPROVED,
+            lambda gov: gov.approve(
+                assessment_id,
+                st.session_state[f"{key}.review_by"],
+                st.session_state[f"{key}.note"],
             ),
+            type="primary",
         )
 
 
 def _reject(key: str, where: str, assessment_id: int) -> None:
     with st.form(key):
         st.text_area(t("dpia.reject.reason"), key=f"{key}.reason")
-        st.form_submit_button(
-            t("dpia.step.rejected"),
-            key=f"{key}.go",
-            on_click=act,
-            args=(
-                where,
-                t("dpia.done.rejected"),
-                lambda gov: gov.reject(assessment_id, st.session_state[f"{key}.reason"]),
-            ),
+        _take(
+            st.form_submit_button,
+            f"{key}.go",
+            where,
+            EventType.REJECTED,
+            lambda gov: gov.reject(assessment_id, st.session_state[f"{key}.reason"]),
         )
 
 

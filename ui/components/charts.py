@@ -12,9 +12,9 @@ does not validate it value by value (inline values took a quarter of a second).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import altair as alt
 import pandas as pd
@@ -28,6 +28,8 @@ from governance.views_service import (
     PiiCount,
 )
 from ui.components.texts import t
+
+_T = TypeVar("_T")
 
 _OUTCOME_COLOURS = {"APPROVED": "#2e7d32", "CONDITIONAL": "#ef6c00", "BLOCKED": "#c62828"}
 _BASIS_COLOURS = ("#2e7d32", "#c62828")  # complete, incomplete
@@ -44,6 +46,14 @@ def show(figure: Figure) -> None:
     st.altair_chart(figure.chart)
     with st.expander(t("dashboard.numbers")):
         st.dataframe(figure.rows, column_config=figure.labels, hide_index=True)
+
+
+def show_or_none(counts: Sequence[_T], draw: Callable[[Sequence[_T]], Figure], none: str) -> None:
+    """The figure `draw` makes of `counts`; where there are none, the text `none` says so."""
+    if counts:
+        show(draw(counts))
+    else:
+        st.info(t(none))
 
 
 def table(rows: list[dict[str, Any]], columns: str) -> None:

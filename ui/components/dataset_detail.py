@@ -49,10 +49,20 @@ def show(detail: DatasetDetail) -> None:
             part(detail)
 
 
-def _chosen(
-    runs: Sequence[_Run], name: str, describe: Callable[[_Run], str], dataset_id: str
-) -> _Run:
-    """The run (scan, quality run, decision) picked in a select box; the newest first."""
+def _runs(
+    runs: Sequence[_Run],
+    name: str,
+    columns: str,
+    row: Callable[[_Run], dict[str, Any]],
+    describe: Callable[[_Run], str],
+    dataset_id: str,
+) -> _Run | None:
+    """The runs (scans, quality runs, decisions) as a table, newest first, and the one
+    picked in a select box below it; None, said so, when there are none."""
+    if not runs:
+        st.info(t(f"catalogue.{name}.none"))
+        return None
+    table([row(run) for run in runs], columns)
     index = st.selectbox(
         t(f"catalogue.{name}.choose"),
         range(len(runs)),
@@ -190,31 +200,24 @@ def _columns(detail: DatasetDetail) -> None:
 
 
 def _quality(detail: DatasetDetail) -> None:
-    runs = detail.quality
-    if not runs:
-        st.info(t("catalogue.quality.none"))
-        return
-    table(
-        [
-            {
-                "id": run.id,
-                "when": when(run.validated_at),
-                "by": run.validated_by,
-                "source": run.source,
-                "version": run.registration_version,
-                "rows": run.rows,
-                "outcome": _quality_outcome(run.outcome),
-            }
-            for run in runs
-        ],
-        "catalogue.quality.run_column",
-    )
-    run = _chosen(
-        runs,
+    run = _runs(
+        detail.quality,
         "quality",
+        "catalogue.quality.run_column",
+        lambda r: {
+            "id": r.id,
+            "when": when(r.validated_at),
+            "by": r.validated_by,
+            "source": r.source,
+            "version": r.registration_version,
+            "rows": r.rows,
+            "outcome": _quality_outcome(r.outcome),
+        },
         lambda r: f"{r.id} · {when(r.validated_at)} · {_quality_outcome(r.outcome)}",
         detail.registration.id,
     )
+    if run is None:
+        return
     st.markdown(f"**{t('catalogue.quality.contract')}**")
     if run.contract:
         problems = [
@@ -249,31 +252,27 @@ def _quality_outcome(outcome: str) -> str:
 
 
 def _scans(detail: DatasetDetail) -> None:
-    scans = detail.scans
-    if not scans:
-        st.info(t("catalogue.scans.none"))
-        return
-    table(
-        [
-            {
-                "id": scan.id,
-                "when": when(scan.scanned_at),
-                "by": scan.scanned_by,
-                "source": scan.source,
-                "registered": scan.registered_source,
-                "version": scan.registration_version,
-                "rows": scan.rows,
-                "rows_scanned": scan.rows_scanned,
-                "personal_columns": len({f.column for f in scan.findings}),
-                "undeclared": scan.undeclared,
-            }
-            for scan in scans
-        ],
+    scan = _runs(
+        detail.scans,
+        "scans",
         "catalogue.scans.column",
+        lambda s: {
+            "id": s.id,
+            "when": when(s.scanned_at),
+            "by": s.scanned_by,
+            "source": s.source,
+            "registered": s.registered_source,
+            "version": s.registration_version,
+            "rows": s.rows,
+            "rows_scanned": s.rows_scanned,
+            "personal_columns": len({f.column for f in s.findings}),
+            "undeclared": s.undeclared,
+        },
+        lambda s: f"{s.id} · {when(s.scanned_at)}",
+        detail.registration.id,
     )
-    scan = _chosen(
-        scans, "scans", lambda s: f"{s.id} · {when(s.scanned_at)}", detail.registration.id
-    )
+    if scan is None:
+        return
     st.markdown(f"**{t('catalogue.scans.findings', id=scan.id)}**")
     if scan.findings:
         findings = [
@@ -293,33 +292,26 @@ def _scans(detail: DatasetDetail) -> None:
 
 
 def _decisions(detail: DatasetDetail) -> None:
-    decisions = detail.decisions
-    if not decisions:
-        st.info(t("catalogue.decisions.none"))
-        return
-    table(
-        [
-            {
-                "id": d.id,
-                "when": when(d.decided_at),
-                "by": d.decided_by,
-                "purpose": d.purpose,
-                "recipient": d.recipient,
-                "outcome": _outcome(d.outcome.value),
-                "valid_until": d.valid_until,
-                "version": d.registration_version,
-                "registered": d.on_registered_data,
-            }
-            for d in decisions
-        ],
-        "catalogue.decisions.column",
-    )
-    decision = _chosen(
-        decisions,
+    decision = _runs(
+        detail.decisions,
         "decisions",
+        "catalogue.decisions.column",
+        lambda d: {
+            "id": d.id,
+            "when": when(d.decided_at),
+            "by": d.decided_by,
+            "purpose": d.purpose,
+            "recipient": d.recipient,
+            "outcome": _outcome(d.outcome.value),
+            "valid_until": d.valid_until,
+            "version": d.registration_version,
+            "registered": d.on_registered_data,
+        },
         lambda d: f"{d.id} · {when(d.decided_at)} · {_outcome(d.outcome.value)}",
         detail.registration.id,
     )
+    if decision is None:
+        return
     st.markdown(f"**{t('catalogue.decisions.rules', id=decision.id)}**")
     rules = [
         {

@@ -81,16 +81,12 @@ elif basis.personal:
 left, right = st.columns(2)
 with left:
     st.subheader(t("dashboard.assessments.title"))
-    if figures.assessments:
-        charts.show(charts.assessments_by_status(figures.assessments))
-    else:
-        st.info(t("dashboard.assessments.none"))
+    charts.show_or_none(
+        figures.assessments, charts.assessments_by_status, "dashboard.assessments.none"
+    )
 with right:
     st.subheader(t("dashboard.gate.title"))
-    if figures.gate_outcomes:
-        charts.show(charts.gate_outcomes(figures.gate_outcomes))
-    else:
-        st.info(t("dashboard.gate.none"))
+    charts.show_or_none(figures.gate_outcomes, charts.gate_outcomes, "dashboard.gate.none")
 
 st.markdown(f"**{t('dashboard.assessments.due', days=REVIEW_NOTICE.days)}**")
 if figures.reviews_due:
@@ -112,7 +108,4 @@ else:
 
 st.subheader(t("dashboard.pii.title"))
 st.caption(t("dashboard.pii.caption", scanned=figures.scanned, total=figures.total))
-if figures.pii:
-    charts.show(charts.pii_declared_and_found(figures.pii))
-else:
-    st.info(t("dashboard.pii.none"))
+charts.show_or_none(figures.pii, charts.pii_declared_and_found, "dashboard.pii.none")

@@ -4,12 +4,14 @@ same assessment engine and workspace as the DPIA, with their own templates."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from governance.domain.roles import Permission
 from governance.domain.templates import TemplateKind
-from ui.components.assessment_form import workspace
-from ui.components.assessment_list import assessment_tabs, browse, new_assessment_form
+from ui.components.assessment_form import browse_and_open
+from ui.components.assessment_list import assessment_tabs, new_assessment_form
 from ui.components.session import require
 from ui.components.texts import t
 
@@ -19,12 +21,10 @@ KINDS = (TemplateKind.DEDA, TemplateKind.IAMA)
 gov = require(Permission.ASSESS)
 st.title(t("ethics.title"))
 st.caption(t("ethics.intro"))
-tabs = assessment_tabs(SCOPE, ("list", "new"))
-if tabs["list"].open:
-    with tabs["list"]:
-        chosen = browse(gov, SCOPE, KINDS)
-        if chosen is not None:
-            workspace(gov, SCOPE, chosen)
-if tabs["new"].open:
-    with tabs["new"]:
-        new_assessment_form(gov, SCOPE, KINDS)
+assessment_tabs(
+    SCOPE,
+    {
+        "list": partial(browse_and_open, gov, SCOPE, KINDS),
+        "new": partial(new_assessment_form, gov, SCOPE, KINDS),
+    },
+)

@@ -43,6 +43,18 @@ def _choices(_gov: Governance, store: str, version: int) -> dict[str, str]:
     return dict(_gov.registration_choices())
 
 
+def _dataset_choice(choices: dict[str, str], key: str, label: str, none: str, help_: str) -> str:
+    """A registered dataset, or NEW (shown as the text `none`); the other arguments are
+    text keys too."""
+    return st.selectbox(
+        t(label),
+        [NEW, *choices],
+        key=key,
+        format_func=lambda i: t(none) if i == NEW else f"{i} — {choices[i]}",
+        help=t(help_),
+    )
+
+
 def _load(choice: str, source: dict[str, Any], version: int | None, title: str) -> None:
     form.load(source)
     st.session_state.update(
@@ -72,12 +84,8 @@ def _prepare(gov: Governance, choices: dict[str, str]) -> str:
         st.session_state[CHOICE] = pending["choice"]
     elif CHOICE not in st.session_state and LOADED in st.session_state:
         st.session_state[CHOICE] = st.session_state[LOADED]  # back from another page
-    choice = st.selectbox(
-        t("register.choose"),
-        [NEW, *choices],
-        key=CHOICE,
-        format_func=lambda i: t("register.new") if i == NEW else f"{i} — {choices[i]}",
-        help=t("register.choose_help"),
+    choice = _dataset_choice(
+        choices, CHOICE, "register.choose", "register.new", "register.choose_help"
     )
     if pending is not None:
         _load(choice, pending["document"], pending["version"], pending["title"])
@@ -99,12 +107,8 @@ def _prepare(gov: Governance, choices: dict[str, str]) -> str:
 def _offer_copy(gov: Governance, choices: dict[str, str]) -> None:
     """A new dataset like one already registered (the same system, owner, purposes) starts
     as its copy without the id, so the steward changes what differs instead of typing all."""
-    source = st.selectbox(
-        t("register.copy_from"),
-        [NEW, *choices],
-        key=COPY,
-        format_func=lambda i: t("register.copy_none") if i == NEW else f"{i} — {choices[i]}",
-        help=t("register.copy_help"),
+    source = _dataset_choice(
+        choices, COPY, "register.copy_from", "register.copy_none", "register.copy_help"
     )
     if source == st.session_state.get(COPIED, NEW):
         return
