@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from governance import config, scanning
+from governance import config
 from governance.domain.assessment import (
     Actor,
     Assessment,
@@ -27,17 +27,20 @@ from governance.domain.assessment import (
 from governance.domain.dpia_state import Approval, DpiaState, recorded_state
 from governance.domain.prescan import DatasetFacts, Outcome, Suggestion, outcome, signals
 from governance.domain.prescan import suggestions as suggest
+from governance.domain.registration import Registration
 from governance.domain.roles import Permission, Role
 from governance.domain.templates import Template, TemplateKind
 from governance.domain.vocabulary import PiiEntity
 from governance.errors import BadInputError
 from governance.people_service import PeopleUseCases, PermissionDenied
-from governance.store import assessments, audit, registrations, users
+from governance.store import assessments, audit, catalogue_queries, registrations, users
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from sqlalchemy.engine import Connection
 
-    from governance.domain.registration import Registration
+    from governance.store.catalogue_queries import CurrentDocument
 
 
 @dataclass(frozen=True)
@@ -106,23 +109,10 @@ class AssessmentUseCases(PeopleUseCases):
         return PrescanView(ids, found, made, given, result, suggested, saved)
 
     def _facts(self, dataset_ids: list[str]) -> list[DatasetFacts]:
-        from governance.store import scans
-
         if not dataset_ids:
             raise BadInputError("name at least one registered dataset")
-        facts = []
         with self.store.reading() as connection:
-            for dataset_id in dict.fromkeys(dataset_ids):
-                registration = registrations.get(connection, dataset_id)
-                report = scans.latest_report(
-                    connection, registration.id, scanning.source_label(registration)
-                )
-                found = frozenset(
-                    PiiEntity(e) for c in (report or {}).get("columns", []) for e in c["entities"]
-                )
-                rows = report["rows"] if report else None
-                facts.append(DatasetFacts(registration, rows, found))
-        return facts
+            return _facts(*_registered(connection, dataset_ids))
 
     # --- writing an assessment --------------------------------------------------------------
 
@@ -269,17 +259,17 @@ class AssessmentUseCases(PeopleUseCases):
         self.require(Permission.ASSESS, "read an assessment")
         with self.store.reading() as connection:
             state = assessments.get(connection, assessment_id, version)
-            current = self._covered(connection, state.datasets)
+            documents, reports = _registered(connection, state.datasets)
         template = template_for(state.kind)
         prescan = outcome(template, state.answers) if state.kind is TemplateKind.PRESCAN else None
-        found = signals(self._facts(list(state.datasets)), config.large_scale_rows())
+        found = signals(_facts(documents, reports), config.large_scale_rows())
         open_suggestions = [s for s in suggest(template, found) if s.question not in state.answers]
         return AssessmentView(
             state,
             template,
             completeness(state, template),
             [q.id for q in unanswered(state, template)],
-            reasons_for_review(state, current),
+            reasons_for_review(state, covered_now(documents, reports)),
             prescan,
             open_suggestions,
         )
@@ -316,26 +306,8 @@ class AssessmentUseCases(PeopleUseCases):
             return assessments.all_states(connection, dataset_id)
 
     def _covered(self, connection: Connection, dataset_ids: tuple[str, ...]) -> dict[str, Any]:
-        """What an approval assessed, per dataset: the registration version and the personal
-        data the latest scan found; a change of either asks for a review (AVG art. 35(11)).
-        A new scan that finds the same is no change: monthly exports must not void a DPIA."""
-        from governance.store import scans
-
-        covered = {}
-        for dataset_id in dataset_ids:
-            registration = registrations.get(connection, dataset_id)
-            # Only scans of the registered data: a sample or a file given in its place says
-            # nothing about what the DPIA assessed.
-            report = scans.latest_report(
-                connection, dataset_id, scanning.source_label(registration)
-            )
-            found = (
-                sorted(f"{c['name']}: {e}" for c in report["columns"] for e in c["entities"])
-                if report
-                else None
-            )
-            covered[dataset_id] = {"version": registration.version, "found": found}
-        return covered
+        """What an approval assesses of its datasets now (`covered_now`)."""
+        return covered_now(*_registered(connection, dataset_ids))
 
     # --- what the gate reads -----------------------------------------------------------------
 
@@ -384,6 +356,53 @@ def _question(template: Template, question_id: str) -> Any:
         hint = f"; did you mean {', '.join(near)}?" if near else ""
         raise BadInputError(f"template {template.id} has no question '{question_id}'{hint}")
     return question
+
+
+def _registered(
+    connection: Connection, dataset_ids: Iterable[str]
+) -> tuple[list[CurrentDocument], dict[str, dict[str, Any]]]:
+    """The current registrations of these datasets in the order given (once each), and the
+    report of the latest scan of each one's registered data: a sample or a file given in
+    its place says nothing about what an assessment assessed. Two queries, whatever the
+    number of datasets; an unknown id raises `UnknownDatasetError`."""
+    ids = list(dict.fromkeys(dataset_ids))
+    found = {d.id: d for d in catalogue_queries.current_documents(connection, ids=ids)}
+    for missing in (i for i in ids if i not in found):
+        registrations.get(connection, missing)  # raises, naming the datasets it knows
+    documents = [found[i] for i in ids if i in found]
+    labels = {d.id: d.source_label for d in documents}
+    return documents, catalogue_queries.latest_registered_scans(connection, labels)
+
+
+def _facts(
+    documents: list[CurrentDocument], reports: dict[str, dict[str, Any]]
+) -> list[DatasetFacts]:
+    facts = []
+    for current in documents:
+        report = reports.get(current.id)
+        found = frozenset(
+            PiiEntity(e) for c in (report or {}).get("columns", []) for e in c["entities"]
+        )
+        rows = report["rows"] if report else None
+        facts.append(DatasetFacts(Registration.model_validate(current.document), rows, found))
+    return facts
+
+
+def covered_now(
+    documents: list[CurrentDocument], reports: dict[str, dict[str, Any]]
+) -> dict[str, Any]:
+    """What an approval's `covered` record says of each dataset, as it is now: the
+    registration version, and the personal data the latest scan of its registered data
+    found (`column: entity`, sorted; None when never scanned). A change of either asks for
+    a review (AVG art. 35(11)); a new scan that finds the same is no change: monthly
+    exports must not void a DPIA."""
+    return {d.id: {"version": d.version, "found": _found(reports.get(d.id))} for d in documents}
+
+
+def _found(report: dict[str, Any] | None) -> list[str] | None:
+    if report is None:
+        return None
+    return sorted(f"{c['name']}: {e}" for c in report["columns"] for e in c["entities"])
 
 
 def reasons_for_review(state: Assessment, current: dict[str, Any]) -> list[str]:

@@ -18,14 +18,14 @@ import tempfile
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from pydantic import ValidationError
 
-from governance import config
+from governance import config, scanning
 from governance.catalog_files import explain
 from governance.domain.legal_rules import Finding, Severity, assess
 from governance.domain.legal_rules import Path as DocPath
@@ -35,7 +35,7 @@ from governance.domain.roles import Permission
 from governance.domain.vocabulary import SourceFormat
 from governance.errors import BadInputError, ConflictError
 from governance.people_service import PeopleUseCases
-from governance.store import registration_queries, registrations
+from governance.store import assessment_queries, registrations
 from governance.store.registrations import SaveResult, VersionInfo
 
 if TYPE_CHECKING:
@@ -180,7 +180,8 @@ class RegistrationUseCases(PeopleUseCases):
         """The datasets a steward can edit: id and title, by id."""
         self.require(Permission.REGISTER, "edit registrations")
         with self.store.reading() as connection:
-            return registration_queries.titles(connection)
+            choices = assessment_queries.dataset_choices(connection)
+        return [(choice.id, choice.title) for choice in choices]
 
     def check_registration(self, document: dict[str, Any]) -> RegistrationCheck:
         """Every problem of the document, per field: its shape, the legal rules and the
@@ -202,7 +203,7 @@ class RegistrationUseCases(PeopleUseCases):
         registration = registration.model_copy(update={"version": expected_version or 1})
         try:
             with self.store.writing() as connection:
-                current = registration_queries.current_version(connection, registration.id)
+                current = registrations.current_version(connection, registration.id)
                 if expected_version is None and current is not None:
                     raise RegistrationRefused((_id_taken(registration.id),))
                 if expected_version is not None and current is None:
@@ -226,23 +227,38 @@ class RegistrationUseCases(PeopleUseCases):
         the extension and the first bytes must be those of a CSV, XLSX or Parquet file. The
         upload lives in a private temporary file (0600, in a 0700 folder) for the scan and
         the quality run, which record and audit their results; it is deleted afterwards."""
+        from governance.pii.scan import scan_table
+        from governance.quality.run import suite_file
+        from governance.store import scans
+
         self.require(Permission.RUN_CHECKS, "check an uploaded data file")
         stream = io.BytesIO(content) if isinstance(content, bytes) else content
         name = _safe_name(filename)
         size = _refuse_unfit_upload(name, stream)
+        with self.store.reading() as connection:
+            registration = registrations.get(connection, dataset_id)
+        suite_yaml = suite_file(dataset_id, config.project_path("expectations"))
+        # Recorded as the upload it was, not as the temporary file's path.
+        shown_as = f"upload: {name}"
         with _private_copy(name, stream) as path:
-            # Recorded as the upload it was, not as the temporary file's path.
-            shown_as = f"upload: {name}"
-            scanned = self.scan_dataset(dataset_id, data=path, shown_as=shown_as)
-            validated = self.validate_dataset(dataset_id, data=path, shown_as=shown_as)
+            loaded = scanning.read_source(registration, path, None)  # once, for both runs
+            report = replace(scan_table(loaded), source=shown_as)
+            with self.store.writing() as connection:
+                scan_id, comparison = scans.record(connection, registration, report, self.actor)
+            # As `validate_dataset`: the columns this scan found personal keep their values
+            # out of the quality result.
+            found = {c.name for c in report.columns if c.entities}
+            validated = self._validate(
+                registration, found, suite_yaml, None, None, None, shown_as, loaded=loaded
+            )
         result = validated.result
         return UploadCheck(
             dataset_id=dataset_id,
             filename=name,
             size=size,
-            rows=scanned.report.rows,
-            rows_scanned=scanned.report.rows_scanned,
-            columns=_column_findings(scanned.registration, scanned.report, scanned.comparison),
+            rows=report.rows,
+            rows_scanned=report.rows_scanned,
+            columns=_column_findings(registration, report, comparison),
             outcome=result.outcome,
             had_suite=validated.had_suite,
             contract=result.contract,
@@ -252,7 +268,7 @@ class RegistrationUseCases(PeopleUseCases):
                 )
                 for e in result.expectations
             ),
-            scan_id=scanned.scan_id,
+            scan_id=scan_id,
             run_id=validated.run_id,
         )
 

@@ -99,5 +99,12 @@ def file_fingerprint(registration: Registration, data: Path | None) -> str | Non
 def source_label(registration: Registration) -> str | None:
     """How the readers name the registered file in what they record, to find the runs on
     the registered data among those on files given in its place; None for SQL."""
-    located = data_file(registration, None)
-    return str(located[0]) if located is not None else None
+    return label_of_source(registration.source.format, registration.source.location)
+
+
+def label_of_source(source_format: str, location: str | None) -> str | None:
+    """`source_label` from a registration's `source` as stored (its format and location),
+    for what reads the stored documents without validating them."""
+    from governance.domain.vocabulary import SourceFormat
+
+    return str(Path(str(location))) if SourceFormat(source_format).is_file else None

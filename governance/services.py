@@ -170,7 +170,6 @@ class Governance(CatalogueViews, RegistrationUseCases, AssessmentViews, AuditVie
         """Scan a registered dataset's data (or `data`), compare with its declaration,
         store the result with the data's fingerprint, and audit it. `shown_as` names the
         source in the record instead of the path (an upload's temporary file)."""
-        from governance.domain.scan import compare
         from governance.store import scans
 
         self.require(Permission.RUN_CHECKS, "scan a dataset")
@@ -179,16 +178,8 @@ class Governance(CatalogueViews, RegistrationUseCases, AssessmentViews, AuditVie
         report = scanning.scan_source(registration, data, sample, sheet)
         if shown_as is not None:
             report = replace(report, source=shown_as)
-        comparison = compare(registration, report)
         with self.store.writing() as connection:
-            scan_id = scans.record(
-                connection,
-                registration.id,
-                registration.version,
-                report.to_json(),
-                comparison.to_json(),
-                self.actor,
-            )
+            scan_id, comparison = scans.record(connection, registration, report, self.actor)
         return DatasetScan(registration, report, comparison, scan_id)
 
     # --- quality -------------------------------------------------------------------------

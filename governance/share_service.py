@@ -185,7 +185,6 @@ class ShareUseCases(AssessmentUseCases):
         """The scan and quality run of exactly this data (and suite): found by the data's
         fingerprint, or run now on one read of the data. A broken suite stops this before
         the scan, so nothing is stored for a run that cannot finish."""
-        from governance.domain.scan import compare
         from governance.pii.scan import scan_table
         from governance.quality.run import suite_digest, suite_file
         from governance.store import scans, validations
@@ -212,18 +211,11 @@ class ShareUseCases(AssessmentUseCases):
             loaded = scanning.read_source(registration, data, sheet)
         if scan_hit is None:
             assert loaded is not None
-            report = scan_table(loaded)
-            comparison = compare(registration, report).to_json()
             with self.store.writing() as connection:
-                scan_id = scans.record(
-                    connection,
-                    registration.id,
-                    registration.version,
-                    report.to_json(),
-                    comparison,
-                    self.actor,
+                scan_id, compared = scans.record(
+                    connection, registration, scan_table(loaded), self.actor
                 )
-            scan_hit = (scan_id, comparison)
+            scan_hit = (scan_id, compared.to_json())
         if quality_hit is None:
             assert loaded is not None
             # Found personal columns the registration does not declare: their values must

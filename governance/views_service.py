@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from governance import scanning
+from governance.assessment_views import AssessmentRow
 from governance.domain.assessment import Assessment
 from governance.domain.audit import AuditEntry
 from governance.domain.gate import Decision
@@ -21,7 +22,7 @@ from governance.domain.legal_rules import Finding, Severity, assess
 from governance.domain.quality import ContractProblem
 from governance.domain.registration import Registration
 from governance.domain.roles import Permission
-from governance.dpia_service import reasons_for_review
+from governance.dpia_service import covered_now, reasons_for_review
 from governance.people_service import PeopleUseCases
 from governance.store import assessments, catalogue_queries, registrations
 from governance.store.catalogue_queries import CurrentDocument, StoredScan
@@ -57,14 +58,11 @@ AUDIT_LIMIT = 200
 
 
 @dataclass(frozen=True)
-class CatalogueQuery:
-    """Search words and filters; None (or empty) leaves a filter out."""
+class CatalogueQuery(CatalogFilter):
+    """Search words and filters; None (or empty) leaves a filter out. Those of
+    `CatalogFilter` are applied in SQL, these on the fields inside the document."""
 
-    search: str | None = None
-    organisation: str | None = None
     owner: str | None = None
-    status: str | None = None
-    personal_data: bool | None = None
     legal_ground: str | None = None
     bio_level: str | None = None
 
@@ -309,19 +307,16 @@ class DatasetDetail:
 class CatalogueViews(PeopleUseCases):
     def catalogue(self, query: CatalogueQuery | None = None) -> tuple[CatalogueRow, ...]:
         """Every dataset matching the search and the filters, by id (the page pages)."""
-        self.require(Permission.VIEW_CATALOGUE, "read the catalogue")
         query = query or CatalogueQuery()
-        selection = CatalogFilter(
-            query.organisation, query.status, query.search, query.personal_data
-        )
         with self.store.reading() as connection:
-            found = catalogue_queries.current_documents(connection, selection)
+            self._require_in(connection, Permission.VIEW_CATALOGUE, "read the catalogue")
+            found = catalogue_queries.current_documents(connection, query)
         rows = (_catalogue_row(current) for current in found)
         return tuple(row for row in rows if _matches(row, query))
 
     def catalogue_choices(self) -> CatalogueChoices:
-        self.require(Permission.VIEW_CATALOGUE, "read the catalogue")
         with self.store.reading() as connection:
+            self._require_in(connection, Permission.VIEW_CATALOGUE, "read the catalogue")
             return CatalogueChoices(
                 tuple(catalogue_queries.organisations(connection)),
                 tuple(catalogue_queries.owners(connection)),
@@ -338,9 +333,9 @@ class CatalogueViews(PeopleUseCases):
         count against it. Personal data a scan found but nobody declared shows in the PII
         figure, as found and not declared.
         """
-        self.require(Permission.VIEW_CATALOGUE, "read the dashboard")
         today = today or date.today()
         with self.store.reading() as connection:
+            self._require_in(connection, Permission.VIEW_CATALOGUE, "read the dashboard")
             documents = catalogue_queries.current_documents(connection)
             labels = {d.id: d.source_label for d in documents}
             reports = catalogue_queries.latest_registered_scans(connection, labels)
@@ -348,7 +343,7 @@ class CatalogueViews(PeopleUseCases):
             outcomes = catalogue_queries.gate_outcomes_per_day(connection)
         per_status = Counter((d.organisation, d.status) for d in documents)
         kinds = Counter((s.kind.value, s.status.value) for s in states)
-        covered = _covered(documents, reports)
+        covered = covered_now(documents, reports)
         rows = (_assessment_row(state, covered, today) for state in states)
         return DashboardFigures(
             tuple(DatasetCount(o, s, n) for (o, s), n in sorted(per_status.items())),
@@ -363,11 +358,10 @@ class CatalogueViews(PeopleUseCases):
 
     def dataset_detail(self, dataset_id: str, today: date | None = None) -> DatasetDetail:
         """One dataset with everything recorded about it, for the catalogue's tabs."""
-        self.require(Permission.VIEW_CATALOGUE, "read the catalogue")
         today = today or date.today()
-        shows_assessments = self.may(Permission.ASSESS)
-        shows_audit = self.may(Permission.VIEW_AUDIT)
         with self.store.reading() as connection:
+            self._require_in(connection, Permission.VIEW_CATALOGUE, "read the catalogue")
+            permitted = self._permissions(connection)
             registration = registrations.get(connection, dataset_id)
             versions = registrations.history(connection, dataset_id)
             scans = catalogue_queries.scans_of(connection, dataset_id, DETAIL_LIMIT)
@@ -381,10 +375,12 @@ class CatalogueViews(PeopleUseCases):
             entries = catalogue_queries.audit_about(
                 connection, dataset_id, [s.id for s in states], AUDIT_LIMIT
             )
+        shows_assessments = Permission.ASSESS in permitted
+        shows_audit = Permission.VIEW_AUDIT in permitted
         label = scanning.source_label(registration)
         scan_rows = tuple(_scan_row(scan, label) for scan in scans)
         registered = next((i for i, row in enumerate(scan_rows) if row.registered_source), None)
-        covered = _covered(documents, reports)
+        covered = covered_now(documents, reports)
         return DatasetDetail(
             registration,
             tuple(assess(registration)),
@@ -478,36 +474,19 @@ def _pii_counts(
     )
 
 
-def _covered(
-    documents: list[CurrentDocument], reports: dict[str, dict[str, Any]]
-) -> dict[str, Any]:
-    """What an approval's `covered` record would say of each dataset now (the registration
-    version and the personal data its latest registered scan found), for
-    `dpia_service.reasons_for_review`."""
-    return {
-        d.id: {
-            "version": d.version,
-            "found": sorted(f"{c}: {e}" for c, e in _found(reports[d.id]))
-            if d.id in reports
-            else None,
-        }
-        for d in documents
-    }
-
-
 def _assessment_row(state: Assessment, covered: dict[str, Any], today: date) -> AssessmentReview:
-    in_force = state.in_force
-    review_by = in_force.review_by if in_force else None
+    row = AssessmentRow.of(state)
+    review_by = row.review_by
     reasons = reasons_for_review(state, {d: covered[d] for d in state.datasets if d in covered})
     return AssessmentReview(
-        state.id,
-        state.kind.value,
-        state.title,
-        state.datasets,
-        state.status.value,
-        state.version,
-        state.author,
-        in_force.version if in_force else None,
+        row.id,
+        row.kind.value,
+        row.title,
+        row.datasets,
+        row.status.value,
+        row.version,
+        row.author,
+        row.approved_version,
         review_by,
         tuple(reasons),
         review_by is not None and review_by <= today,

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from governance import scanning
 from governance.domain.legal_rules import Severity
 from governance.domain.quality import Outcome
 from governance.errors import BadInputError, ConflictError
@@ -206,15 +207,15 @@ def test_an_upload_is_scanned_and_validated_against_the_registration(
 ) -> None:
     gov.save_registration(_document(), None)
     seen: list[tuple[Path, int, int]] = []
-    scan = Governance.scan_dataset
+    read = scanning.read_source
 
-    def watch(self: Governance, dataset_id: str, data: Path | None = None, **kw: Any) -> Any:
+    def watch(registration: Any, data: Path | None, sheet: str | None) -> Any:
         assert data is not None
         modes = (stat.S_IMODE(data.stat().st_mode), stat.S_IMODE(data.parent.stat().st_mode))
         seen.append((data, *modes))
-        return scan(self, dataset_id, data=data, **kw)
+        return read(registration, data, sheet)
 
-    monkeypatch.setattr(Governance, "scan_dataset", watch)
+    monkeypatch.setattr(scanning, "read_source", watch)
     before = gov.store_version()
     checked = gov.check_upload("wmo-test", "../../wmo export.csv", _csv())
     verdicts = {c.column: (c.declared, c.found, c.verdict) for c in checked.columns}

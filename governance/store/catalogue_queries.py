@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from dataclasses import dataclass, fields
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from governance import scanning
 from governance.domain.assessment import Assessment, Event, EventType, replay
 from governance.domain.audit import AuditEntry
 from governance.domain.gate import Decision
@@ -49,10 +49,9 @@ class CurrentDocument:
 
     @property
     def source_label(self) -> str | None:
-        """How the readers name the registered file (as `scanning.source_label` does for a
-        `Registration`); None for an SQL table."""
+        """`scanning.source_label` of this registration; None for an SQL table."""
         source = self.document["source"]
-        return str(Path(source["location"])) if source["format"] != "sql" else None
+        return scanning.label_of_source(source["format"], source.get("location"))
 
 
 def current_documents(
@@ -115,15 +114,15 @@ def latest_registered_scans(
     """Per dataset in `labels` (id -> the label of its registered file, None for an SQL
     table), the report of its newest scan of that file (of any source for SQL): the scan
     `scans.latest_report` finds for one dataset, for all of them in two queries."""
+    if not labels:
+        return {}
     newest = connection.execute(
-        sa.select(scans.c.dataset_id, scans.c.source, sa.func.max(scans.c.id)).group_by(
-            scans.c.dataset_id, scans.c.source
-        )
+        sa.select(scans.c.dataset_id, scans.c.source, sa.func.max(scans.c.id))
+        .where(scans.c.dataset_id.in_(labels))
+        .group_by(scans.c.dataset_id, scans.c.source)
     )
     chosen: dict[str, int] = {}
     for dataset_id, source, scan_id in newest:
-        if dataset_id not in labels:
-            continue
         label = labels[dataset_id]
         if (label is None or source == label) and scan_id > chosen.get(dataset_id, 0):
             chosen[dataset_id] = scan_id
@@ -177,23 +176,7 @@ class StoredScan:
 
 def scans_of(connection: Connection, dataset_id: str, limit: int) -> list[StoredScan]:
     """The newest `limit` scans of a dataset, newest first."""
-    query = (
-        sa.select(
-            scans.c.id,
-            scans.c.registration_version,
-            scans.c.source,
-            scans.c.rows,
-            scans.c.rows_scanned,
-            scans.c.scanned_at,
-            scans.c.scanned_by,
-            scans.c.report,
-            scans.c.comparison,
-        )
-        .where(scans.c.dataset_id == dataset_id)
-        .order_by(scans.c.id.desc())
-        .limit(limit)
-    )
-    return [StoredScan(*row) for row in connection.execute(query)]
+    return _newest(connection, scans, StoredScan, dataset_id, limit)
 
 
 @dataclass(frozen=True)
@@ -208,24 +191,27 @@ class StoredValidation:
     result: dict[str, Any]
 
 
+_Run = TypeVar("_Run", StoredScan, StoredValidation)
+
+
 def validations_of(connection: Connection, dataset_id: str, limit: int) -> list[StoredValidation]:
     """The newest `limit` quality runs of a dataset, newest first."""
+    return _newest(connection, validations, StoredValidation, dataset_id, limit)
+
+
+def _newest(
+    connection: Connection, table: sa.Table, record: type[_Run], dataset_id: str, limit: int
+) -> list[_Run]:
+    """The newest `limit` rows of `table` about a dataset, as `record`: its fields name
+    the columns read, in their order."""
+    columns = [table.c[field.name] for field in fields(record)]
     query = (
-        sa.select(
-            validations.c.id,
-            validations.c.registration_version,
-            validations.c.source,
-            validations.c.rows,
-            validations.c.outcome,
-            validations.c.validated_at,
-            validations.c.validated_by,
-            validations.c.result,
-        )
-        .where(validations.c.dataset_id == dataset_id)
-        .order_by(validations.c.id.desc())
+        sa.select(*columns)
+        .where(table.c.dataset_id == dataset_id)
+        .order_by(table.c.id.desc())
         .limit(limit)
     )
-    return [StoredValidation(*row) for row in connection.execute(query)]
+    return [record(*row) for row in connection.execute(query)]
 
 
 def decisions_of(connection: Connection, dataset_id: str, limit: int) -> list[Decision]:

@@ -74,9 +74,7 @@ def save(connection: Connection, registration: Registration, actor: str) -> Save
 
 def plan(connection: Connection, registration: Registration) -> SaveResult:
     """What `save` would do, without writing: created, unchanged, updated — or a conflict."""
-    current = connection.execute(
-        sa.select(datasets.c.current_version).where(datasets.c.id == registration.id)
-    ).scalar_one_or_none()
+    current = current_version(connection, registration.id)
     if current is None:
         return SaveResult(registration.id, SaveOutcome.CREATED, registration.version)
     if get(connection, registration.id).content_digest() == registration.content_digest():
@@ -84,6 +82,13 @@ def plan(connection: Connection, registration: Registration) -> SaveResult:
     if registration.version != current:
         raise _conflict(connection, registration, current)
     return SaveResult(registration.id, SaveOutcome.UPDATED, current + 1)
+
+
+def current_version(connection: Connection, dataset_id: str) -> int | None:
+    """The dataset's current version, or None when no dataset has this id."""
+    return connection.execute(
+        sa.select(datasets.c.current_version).where(datasets.c.id == dataset_id)
+    ).scalar_one_or_none()
 
 
 def _create(connection: Connection, registration: Registration, actor: str) -> SaveResult:

@@ -8,36 +8,35 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from governance.domain.audit import AuditedRecord
-from governance.domain.registration import canonical_digest
+from governance.domain.registration import Registration, canonical_digest
+from governance.domain.scan import Comparison, ScanReport, compare
 from governance.store import audit, runs
 from governance.store.schema import scans
 
 
 def record(
-    connection: Connection,
-    dataset_id: str,
-    registration_version: int,
-    report: dict[str, Any],
-    comparison: dict[str, Any],
-    actor: str,
-) -> int:
-    """Store one scan and audit it (subject `id@version`, digest of the report)."""
+    connection: Connection, registration: Registration, report: ScanReport, actor: str
+) -> tuple[int, Comparison]:
+    """Compare the report with the registration, store both and audit them (subject
+    `id@version`, digest of report and comparison); the new scan's id and the comparison."""
+    comparison = compare(registration, report)
+    stored, compared = report.to_json(), comparison.to_json()
     row = {
-        "dataset_id": dataset_id,
-        "registration_version": registration_version,
-        "source": report["source"],
-        "fingerprint": report["fingerprint"],
-        "rows": report["rows"],
-        "rows_scanned": report["rows_scanned"],
-        "report": report,
-        "comparison": comparison,
+        "dataset_id": registration.id,
+        "registration_version": registration.version,
+        "source": report.source,
+        "fingerprint": stored["fingerprint"],
+        "rows": report.rows,
+        "rows_scanned": report.rows_scanned,
+        "report": stored,
+        "comparison": compared,
         "scanned_at": audit.utc_now(),
         "scanned_by": actor,
     }
     scan_id = int(connection.execute(sa.insert(scans).values(**row)).inserted_primary_key[0])
-    subject = scan_subject(scan_id, dataset_id, registration_version)
-    audit.append(connection, actor, "scan.run", subject, scan_digest(report, comparison))
-    return scan_id
+    subject = scan_subject(scan_id, registration.id, registration.version)
+    audit.append(connection, actor, "scan.run", subject, scan_digest(stored, compared))
+    return scan_id, comparison
 
 
 def scan_subject(scan_id: int, dataset_id: str, registration_version: int) -> str:
