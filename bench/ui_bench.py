@@ -113,6 +113,7 @@ def time_pages(url: str, repeat: int) -> list[tuple[str, str, float, float]]:
         app.run()
         cold = time.perf_counter() - started
         assert not app.exception, f"{page}: {app.exception}"
+        assert not app.error, f"{page}: {[e.value for e in app.error]}"  # e.g. not allowed
         warm = []
         for _ in range(repeat):
             started = time.perf_counter()

@@ -126,7 +126,7 @@ def test_after_the_stewards_gate_run_the_analyst_sees_the_decision(
     ("user", "offered"), [("steward", True), ("privacy-officer", True), ("analist", False)]
 )
 def test_a_steward_runs_the_gate_from_the_page_and_the_answer_follows(
-    open_page: Callable[..., AppTest], user: str, offered: bool
+    open_page: Callable[..., AppTest], ui_store: str, user: str, offered: bool
 ) -> None:
     app = ask(open_page, "beleidsanalyse", user=user)
     assert has_button(app, "approval_run_gate") is offered
@@ -138,6 +138,10 @@ def test_a_steward_runs_the_gate_from_the_page_and_the_answer_follows(
         "Besluit vastgelegd: goedgekeurd onder voorwaarden" in s.value for s in app.success
     ), [s.value for s in app.success]
     assert any("Goedgekeurd" in s.value for s in app.success)
+    # The decision is recorded, by whoever clicked, and answers the analyst.
+    assert governance_as(ui_store, "analist").check(WMO, "beleidsanalyse", TEAM).approved
+    newest = governance_as(ui_store, "privacy-officer").audit_entries().entries[0]
+    assert (newest.action, newest.actor) == ("gate.decide", user)
 
 
 def test_the_approved_extract_downloads_without_any_valid_bsn(

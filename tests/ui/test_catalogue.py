@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 from governance.domain.vocabulary import BioLevel, LegalGround, Status
 from governance.people_service import PermissionDenied
 from tests.builders import valid_document, write_yaml
+from tests.test_example_catalog import PILOT_IDS
 from tests.ui.conftest import governance_as
 
 WMO, JEUGD = "wmo-wachtlijst", "jeugd-wachtlijst"
@@ -72,6 +73,7 @@ def test_searching_narrows_the_list(
         ("catalogue_organisation", "Gemeente Dijkhoven", {"fixi-meldingen"}),
         ("catalogue_owner", "Teamleider Burgerzaken", {AANVRAGEN, PIEK}),
         ("catalogue_status", Status.RETIRED, set()),
+        ("catalogue_status", Status.ACTIVE, PILOT_IDS),
         ("catalogue_personal_data", False, {PIEK}),
         ("catalogue_legal_ground", LegalGround.CONTRACT, {"inhuur-personeel"}),
         ("catalogue_bio_level", BioLevel.PUBLIC, {PIEK}),
